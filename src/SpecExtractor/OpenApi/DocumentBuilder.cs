@@ -1,0 +1,593 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ModelArts.SpecExtractor.Pages;
+
+namespace ModelArts.SpecExtractor.OpenApi;
+
+/// <summary>Counts behind the coverage line.</summary>
+internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted);
+
+/// <summary>Document-level settings that do not come from the pages.</summary>
+internal sealed record DocumentInfo(string Title, string Version, string Description);
+
+/// <summary>
+/// The one OpenAPI writer: page models in, an OpenAPI 3.1 document out. Operations are keyed on
+/// method and path; schemas are keyed on table captions; nothing depends on a page's file name.
+/// </summary>
+internal sealed partial class DocumentBuilder(WarningSink warnings)
+{
+    private static readonly string[] MethodOrder = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    private static readonly JsonDocumentOptions LenientJson = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private sealed class Operation(DocPage page, DocEndpoint endpoint, string id)
+    {
+        public DocPage Page { get; } = page;
+
+        public DocEndpoint Endpoint { get; } = endpoint;
+
+        public string Id { get; } = id;
+
+        public List<(DocExample Example, DocPage Page)> Examples { get; } = [];
+
+        public string Key => Endpoint.Method + " " + Endpoint.Path;
+    }
+
+    public (JsonObject Document, Coverage Coverage) Build(IReadOnlyList<DocPage> pages, DocumentInfo info)
+    {
+        var operations = CollectOperations(pages, out var operationsFound);
+        var operationByPage = operations.Where(o => !o.Endpoint.FromProse).ToDictionary(o => o.Page);
+
+        // Schemas: named tables by caption, body tables by operation.
+        var sources = new Dictionary<string, List<TableSource>>(StringComparer.Ordinal);
+        var schemaOrder = new List<string>();
+        foreach (var page in pages)
+        {
+            foreach (var table in page.Tables.Where(t => t.Role == TableRole.Object))
+            {
+                AddSource(SchemaBuilder.SchemaName(table.Caption), new TableSource(table, page));
+            }
+        }
+
+        var knownNames = sources.Keys.ToHashSet(StringComparer.Ordinal);
+        var responseNames = new Dictionary<(Operation, int), string>();
+        foreach (var page in pages)
+        {
+            var bodies = page.Tables.Where(t => t.Role is TableRole.RequestBody or TableRole.ResponseBody).ToList();
+            if (bodies.Count == 0)
+            {
+                continue;
+            }
+
+            if (!operationByPage.TryGetValue(page, out var operation))
+            {
+                warnings.Add(page.File, bodies[0].Line, $"body table '{bodies[0].Caption}' stands on a page with no operation (no URI request line); it is not extracted");
+                continue;
+            }
+
+            var primaryStatus = bodies.Where(t => t.Role == TableRole.ResponseBody).Select(t => t.Status ?? 200).DefaultIfEmpty(200).Min();
+            foreach (var body in bodies)
+            {
+                var name = body.Role == TableRole.RequestBody
+                    ? operation.Id + "Request"
+                    : ResponseSchemaName(operation.Id, body.Status ?? 200, primaryStatus);
+                if (body.Role == TableRole.ResponseBody)
+                {
+                    responseNames[(operation, body.Status ?? 200)] = name;
+                }
+
+                if (knownNames.Contains(name))
+                {
+                    warnings.Add(page.File, body.Line, $"body table of {operation.Id} would be named '{name}', which a table caption already uses; the two are merged");
+                }
+
+                AddSource(name, new TableSource(body, page));
+            }
+        }
+
+        knownNames = sources.Keys.ToHashSet(StringComparer.Ordinal);
+        var builder = new SchemaBuilder(knownNames, warnings);
+        var schemas = new JsonObject();
+        foreach (var name in schemaOrder.Order(StringComparer.Ordinal))
+        {
+            schemas[name] = builder.BuildObject(name, sources[name]);
+        }
+
+        var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var reconciler = new ExampleReconciler(schemas, warnings);
+        var tags = new SortedSet<string>(StringComparer.Ordinal);
+        var primaryHost = operations.GroupBy(o => o.Endpoint.Host ?? "endpoint").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "endpoint";
+
+        foreach (var operation in operations)
+        {
+            var pathItem = paths.TryGetValue(operation.Endpoint.Path, out var existing) ? existing : paths[operation.Endpoint.Path] = [];
+            var tag = TagOf(operation.Endpoint.Path);
+            tags.Add(tag);
+            var op = BuildOperation(operation, tag, builder, schemas, responseNames, reconciler);
+            pathItem[operation.Endpoint.Method.ToLowerInvariant()] = op;
+
+            var host = operation.Endpoint.Host ?? primaryHost;
+            if (host != primaryHost)
+            {
+                pathItem["servers"] = Servers(host);
+            }
+        }
+
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = info.Title,
+                ["version"] = info.Version,
+                ["description"] = info.Description,
+            },
+            ["servers"] = Servers(primaryHost),
+            ["tags"] = new JsonArray(tags.Select(t => (JsonNode?)new JsonObject
+            {
+                ["name"] = t,
+                ["description"] = $"Operations on {t.Replace('/', ' ')}.",
+            }).ToArray()),
+            ["paths"] = SortPaths(paths),
+            ["components"] = new JsonObject { ["schemas"] = schemas },
+        };
+
+        var rowsFound = pages.Sum(p => p.RowsSeen);
+        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted));
+
+        void AddSource(string name, TableSource source)
+        {
+            if (!sources.TryGetValue(name, out var list))
+            {
+                sources[name] = list = [];
+                schemaOrder.Add(name);
+            }
+
+            list.Add(source);
+        }
+    }
+
+    private List<Operation> CollectOperations(IReadOnlyList<DocPage> pages, out int found)
+    {
+        var byKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
+        var order = new List<Operation>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keysFound = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var page in pages)
+        {
+            var uri = page.Endpoints.Where(e => !e.FromProse).ToList();
+            foreach (var extra in uri.Skip(1).Where(e => e.Method + e.Path != uri[0].Method + uri[0].Path))
+            {
+                warnings.Add(page.File, extra.Line, $"the URI section has a second request line '{extra.Method} {extra.Path}'; only the first is extracted");
+                keysFound.Add(extra.Method + " " + extra.Path);
+            }
+
+            if (uri.Count > 0)
+            {
+                var endpoint = uri[0];
+                var key = endpoint.Method + " " + endpoint.Path;
+                keysFound.Add(key);
+                if (byKey.TryGetValue(key, out var previous))
+                {
+                    warnings.Add(page.File, endpoint.Line, $"{key} is also documented by {previous.Page.File}; the first page is extracted");
+                    continue;
+                }
+
+                var id = UniqueId(OperationIdOf(page, endpoint), ids, page, endpoint.Line);
+                var operation = new Operation(page, endpoint, id);
+                operation.Examples.AddRange(page.Examples.Select(e => (e, page)));
+                byKey[key] = operation;
+                order.Add(operation);
+            }
+            else if (page.Tables.Any(t => t.Role is TableRole.RequestBody or TableRole.ResponseBody or TableRole.PathParameters) && page.Endpoints.Count == 0)
+            {
+                warnings.Add(page.File, page.Tables[0].Line, "the page has parameter tables but no request line in a URI section; it is not extracted");
+            }
+
+            foreach (var endpoint in page.Endpoints.Where(e => e.FromProse))
+            {
+                var key = endpoint.Method + " " + endpoint.Path;
+                keysFound.Add(key);
+                var examples = page.Examples.Where(e => e.Line == endpoint.Line).Select(e => (e, page));
+                if (byKey.TryGetValue(key, out var previous))
+                {
+                    previous.Examples.AddRange(examples.Where(e => !previous.Examples.Any(p => p.Example.Text == e.e.Text)));
+                    continue;
+                }
+
+                var operation = new Operation(page, endpoint, UniqueId(IdFromRequestLine(endpoint), ids, page, endpoint.Line));
+                operation.Examples.AddRange(examples);
+                byKey[key] = operation;
+                order.Add(operation);
+            }
+        }
+
+        found = keysFound.Count;
+        return order;
+    }
+
+    private string OperationIdOf(DocPage page, DocEndpoint endpoint)
+    {
+        if (page.OperationId is { } declared && OperationName().IsMatch(declared))
+        {
+            return declared;
+        }
+
+        var derived = page.Title is { Length: > 0 } title ? Pascal(title) : IdFromRequestLine(endpoint);
+        warnings.Add(page.File, endpoint.Line, $"the page names no operation (no :original_name:, anchor or .html source); operationId '{derived}' is derived from its {(page.Title is null ? "request line" : "title")}");
+        return derived;
+    }
+
+    private string UniqueId(string id, HashSet<string> ids, DocPage page, int line)
+    {
+        var unique = id;
+        for (var n = 2; !ids.Add(unique); n++)
+        {
+            unique = id + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (unique != id)
+        {
+            warnings.Add(page.File, line, $"operationId '{id}' is already used by another page; this operation is '{unique}'");
+        }
+
+        return unique;
+    }
+
+    private static string IdFromRequestLine(DocEndpoint endpoint) =>
+        Pascal(endpoint.Method.ToLowerInvariant() + " " + string.Join(' ', endpoint.Path.Split('/').Where(s => s.Length > 0 && s[0] != '{')));
+
+    private static string Pascal(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var word in Words().Matches(text).Select(m => m.Value))
+        {
+            builder.Append(char.ToUpperInvariant(word[0])).Append(word.AsSpan(1));
+        }
+
+        return builder.Length > 0 && char.IsDigit(builder[0]) ? "Op" + builder : builder.ToString();
+    }
+
+    private static string ResponseSchemaName(string operationId, int status, int primaryStatus) =>
+        status == primaryStatus ? operationId + "Response" : operationId + "Response" + status.ToString(CultureInfo.InvariantCulture);
+
+    private JsonObject BuildOperation(Operation operation, string tag, SchemaBuilder builder, JsonObject schemas, Dictionary<(Operation, int), string> responseNames, ExampleReconciler reconciler)
+    {
+        var page = operation.Page;
+        var op = new JsonObject
+        {
+            ["operationId"] = operation.Id,
+            ["summary"] = page.Title is { } title && !operation.Endpoint.FromProse ? title : operation.Id,
+        };
+        if (page.Description is { } description && !operation.Endpoint.FromProse)
+        {
+            op["description"] = description;
+        }
+
+        op["tags"] = new JsonArray(tag);
+
+        var parameters = operation.Endpoint.FromProse ? new JsonArray() : BuildParameters(operation, builder);
+        if (parameters.Count > 0)
+        {
+            op["parameters"] = parameters;
+        }
+
+        // Request body: the body table, or the example when the page has no table for it.
+        var requestExamples = ParseExamples(operation, ExampleKind.Request);
+        var requestName = operation.Id + "Request";
+        if (!schemas.ContainsKey(requestName) && requestExamples.Count > 0)
+        {
+            var first = requestExamples[0];
+            warnings.Add(first.Page.File, first.Example.Line, $"{operation.Id} documents its request body only by example; the schema '{requestName}' is inferred from it");
+            schemas[requestName] = SchemaTypes.Infer(first.Value);
+        }
+
+        if (schemas[requestName] is JsonObject requestSchema)
+        {
+            var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + requestName } };
+            AddExamples(media, requestExamples, reconciler);
+            op["requestBody"] = new JsonObject
+            {
+                ["required"] = requestSchema["required"] is JsonArray { Count: > 0 },
+                ["content"] = new JsonObject { ["application/json"] = media },
+            };
+        }
+
+        op["responses"] = BuildResponses(operation, schemas, responseNames, reconciler);
+        return op;
+    }
+
+    private JsonArray BuildParameters(Operation operation, SchemaBuilder builder)
+    {
+        var page = operation.Page;
+        var parameters = new JsonArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var placeholders = Placeholder().Matches(operation.Endpoint.Path).Select(m => m.Groups["name"].Value).ToList();
+
+        foreach (var table in page.Tables.Where(t => t.Role is TableRole.PathParameters or TableRole.QueryParameters or TableRole.HeaderParameters))
+        {
+            var location = table.Role switch
+            {
+                TableRole.PathParameters => "path",
+                TableRole.QueryParameters => "query",
+                _ => "header",
+            };
+
+            foreach (var row in table.Rows)
+            {
+                if (location == "path" && !placeholders.Contains(row.Name))
+                {
+                    warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is not in the path {operation.Endpoint.Path}; it is not extracted");
+                    continue;
+                }
+
+                if (!seen.Add(location + ":" + row.Name))
+                {
+                    warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice; the first row is kept");
+                    continue;
+                }
+
+                if (location == "path" && row.Mandatory == false)
+                {
+                    warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is marked optional; path parameters are always required");
+                }
+
+                var (schema, _) = builder.BuildProperty(row, page);
+                builder.CountRow();
+                var parameter = new JsonObject
+                {
+                    ["name"] = row.Name,
+                    ["in"] = location,
+                    ["required"] = location == "path" || row.Mandatory == true,
+                };
+                if (schema["description"] is { } description)
+                {
+                    schema.Remove("description");
+                    parameter["description"] = description;
+                }
+
+                parameter["schema"] = schema;
+                parameters.Add(parameter);
+            }
+        }
+
+        foreach (var missing in placeholders.Where(p => !seen.Contains("path:" + p)))
+        {
+            warnings.Add(page.File, operation.Endpoint.Line, $"path parameter '{missing}' has no row in a path parameter table; it is extracted as a string");
+            parameters.Add(new JsonObject
+            {
+                ["name"] = missing,
+                ["in"] = "path",
+                ["required"] = true,
+                ["schema"] = new JsonObject { ["type"] = "string" },
+            });
+        }
+
+        return parameters;
+    }
+
+    private JsonObject BuildResponses(Operation operation, JsonObject schemas, Dictionary<(Operation, int), string> responseNames, ExampleReconciler reconciler)
+    {
+        var page = operation.Page;
+        var examples = ParseExamples(operation, ExampleKind.Response);
+        var statuses = new SortedSet<int>(page.StatusCodes.Select(s => s.Code));
+        statuses.UnionWith(responseNames.Keys.Where(k => k.Item1 == operation).Select(k => k.Item2));
+        statuses.UnionWith(examples.Select(e => e.Example.Status ?? 200));
+        if (statuses.Count == 0)
+        {
+            statuses.Add(200);
+        }
+
+        var primary = responseNames.Keys.Where(k => k.Item1 == operation).Select(k => k.Item2).DefaultIfEmpty(statuses.Where(s => s < 300).DefaultIfEmpty(statuses.Min).Min()).Min();
+        var responses = new JsonObject();
+        foreach (var status in statuses)
+        {
+            var response = new JsonObject
+            {
+                ["description"] = page.StatusCodes.FirstOrDefault(s => s.Code == status)?.Description is { Length: > 0 } d ? d : ReasonPhrase(status),
+            };
+
+            var forStatus = examples.Where(e => (e.Example.Status ?? 200) == status).ToList();
+            if (status == 204 && !responseNames.ContainsKey((operation, status)))
+            {
+                // No Content without a response table: the pages show "{ }" there; anything else is a contradiction worth a warning.
+                foreach (var example in forStatus.Where(e => e.Value is not JsonObject { Count: 0 }))
+                {
+                    warnings.Add(example.Page.File, example.Example.Line, $"{operation.Id} shows a body for 204 No Content; it is not extracted");
+                }
+
+                responses[status.ToString(CultureInfo.InvariantCulture)] = response;
+                continue;
+            }
+
+            if (!responseNames.TryGetValue((operation, status), out var schemaName) && forStatus.Count > 0)
+            {
+                schemaName = ResponseSchemaName(operation.Id, status, primary);
+                if (forStatus.Any(e => e.Value is not JsonObject { Count: 0 }))
+                {
+                    warnings.Add(forStatus[0].Page.File, forStatus[0].Example.Line, $"{operation.Id} documents its {status} response body only by example; the schema '{schemaName}' is inferred from it");
+                }
+
+                schemas[schemaName] = SchemaTypes.Infer(forStatus[0].Value);
+            }
+
+            if (schemaName is not null)
+            {
+                var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + schemaName } };
+                AddExamples(media, forStatus, reconciler);
+                response["content"] = new JsonObject { ["application/json"] = media };
+            }
+
+            responses[status.ToString(CultureInfo.InvariantCulture)] = response;
+        }
+
+        return responses;
+    }
+
+    private sealed record ParsedExample(DocExample Example, DocPage Page, JsonNode? Value);
+
+    /// <summary>The JSON examples of one kind; a request line alone (GET, DELETE) is not a body and is passed over.</summary>
+    private List<ParsedExample> ParseExamples(Operation operation, ExampleKind kind)
+    {
+        var parsed = new List<ParsedExample>();
+        foreach (var (example, page) in operation.Examples.Where(e => e.Example.Kind == kind))
+        {
+            var lines = example.Text.Split('\n');
+            var bodyStart = Array.FindIndex(lines, l => l.TrimStart().StartsWith('{') || l.TrimStart().StartsWith('['));
+            if (bodyStart < 0)
+            {
+                if (lines.Length > 0 && Vocabulary.RequestLine(lines[0]).Success)
+                {
+                    continue;
+                }
+
+                if (example.Text.Trim().Length > 0)
+                {
+                    warnings.Add(page.File, example.Line, $"{kind.ToString().ToLowerInvariant()} example of {operation.Id} is not JSON; it is not extracted");
+                }
+
+                continue;
+            }
+
+            try
+            {
+                parsed.Add(new ParsedExample(example, page, JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson)));
+            }
+            catch (JsonException e)
+            {
+                warnings.Add(page.File, example.Line + bodyStart + (int)(e.LineNumber ?? 0), $"{kind.ToString().ToLowerInvariant()} example of {operation.Id} is not valid JSON ({e.Message.Split(" LineNumber", 2)[0]}); it is not extracted");
+            }
+        }
+
+        return parsed;
+    }
+
+    private static void AddExamples(JsonObject media, List<ParsedExample> examples, ExampleReconciler reconciler)
+    {
+        if (examples.Count == 0)
+        {
+            return;
+        }
+
+        var map = new JsonObject();
+        var n = 0;
+        foreach (var example in examples)
+        {
+            reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var entry = new JsonObject();
+            if (example.Example.Title is { Length: > 0 } title)
+            {
+                entry["summary"] = title;
+            }
+
+            entry["value"] = example.Value?.DeepClone();
+            entry["x-doc-source"] = $"{example.Page.SourceId}:{example.Example.Line}";
+            map["example" + (++n).ToString(CultureInfo.InvariantCulture)] = entry;
+        }
+
+        media["examples"] = map;
+    }
+
+    /// <summary>
+    /// The area an operation belongs to: its first collection, plus the first collection nested
+    /// under an id ("/v2/{project_id}/datasets/{dataset_id}/versions" is "datasets/versions").
+    /// </summary>
+    private static string TagOf(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var literals = new List<string>();
+        var afterParameter = false;
+        foreach (var segment in segments.SkipWhile(s => VersionSegment().IsMatch(s) || s.StartsWith('{')))
+        {
+            if (segment.StartsWith('{'))
+            {
+                afterParameter = true;
+                continue;
+            }
+
+            if (literals.Count == 0 || afterParameter)
+            {
+                literals.Add(segment);
+                afterParameter = false;
+                if (literals.Count == 2)
+                {
+                    break;
+                }
+            }
+        }
+
+        return literals.Count == 0 ? "default" : string.Join('/', literals);
+    }
+
+    private static JsonArray Servers(string host) => new(new JsonObject
+    {
+        ["url"] = "https://{" + host + "}",
+        ["variables"] = new JsonObject
+        {
+            [host] = new JsonObject
+            {
+                ["default"] = host,
+                ["description"] = $"The {host} of the region, as the documentation's request lines write it.",
+            },
+        },
+    });
+
+    private static JsonObject SortPaths(SortedDictionary<string, JsonObject> paths)
+    {
+        var result = new JsonObject();
+        foreach (var (path, item) in paths)
+        {
+            var sorted = new JsonObject();
+            if (item["servers"] is { } servers)
+            {
+                item.Remove("servers");
+                sorted["servers"] = servers;
+            }
+
+            foreach (var method in MethodOrder)
+            {
+                if (item[method] is { } operation)
+                {
+                    item.Remove(method);
+                    sorted[method] = operation;
+                }
+            }
+
+            result[path] = sorted;
+        }
+
+        return result;
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        _ => "Status " + status.ToString(CultureInfo.InvariantCulture),
+    };
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex OperationName();
+
+    [GeneratedRegex(@"[A-Za-z0-9]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\{(?<name>[^}]+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^v\d+(?:\.\d+)?$")]
+    private static partial Regex VersionSegment();
+}

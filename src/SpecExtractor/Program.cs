@@ -1,0 +1,207 @@
+using System.Globalization;
+using ModelArts.SpecExtractor;
+using ModelArts.SpecExtractor.OpenApi;
+
+return Cli.Run(args, Console.Out, Console.Error);
+
+namespace ModelArts.SpecExtractor
+{
+    /// <summary>The command line. Exit codes: 0 written (or up to date), 1 failed or out of date, 2 bad arguments.</summary>
+    internal static class Cli
+    {
+        private const string Usage = """
+            usage:
+              extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--title <t>] [--version <v>] [--description <d>]
+                  Reads documentation pages (.rst, .md with HTML tables, .txt renderings) and writes one OpenAPI 3.1 document.
+              regenerate [--docs <folder>] [--spec <folder>] [--check]
+                  Rebuilds every document listed in <spec>/spec-manifest.json from <docs> (default ../shared/docs and spec).
+                  With --check, writes nothing and fails when a file in spec/ differs from what the docs give.
+            """;
+
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return args.FirstOrDefault() switch
+                {
+                    "extract" => Extract(args[1..], stdout, stderr),
+                    "regenerate" => Regenerate(args[1..], stdout, stderr),
+                    "-h" or "--help" or "help" => Help(stdout),
+                    _ => UsageError(stderr, args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'"),
+                };
+            }
+            catch (ExtractionException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Exception e)
+            {
+                // A bug, not bad input: still a message and an exit code, never a crash.
+                stderr.WriteLine($"error: internal failure ({e.GetType().Name}: {e.Message}); please report it with the input that caused it");
+                return 1;
+            }
+        }
+
+        private static int Extract(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var inputs = new List<string>();
+            var overlays = new List<string>();
+            string? output = null;
+            var title = "ModelArts Data Management API";
+            var version = "2.0.0";
+            var description = "Extracted from the ModelArts API reference by ModelArts.SpecExtractor.";
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--out" or "-o":
+                        output = Value(args, ref i);
+                        break;
+                    case "--overlay":
+                        overlays.Add(Value(args, ref i));
+                        break;
+                    case "--title":
+                        title = Value(args, ref i);
+                        break;
+                    case "--version":
+                        version = Value(args, ref i);
+                        break;
+                    case "--description":
+                        description = Value(args, ref i);
+                        break;
+                    case var option when option.StartsWith("--", StringComparison.Ordinal):
+                        return UsageError(stderr, $"unknown option '{option}'");
+                    default:
+                        inputs.Add(args[i]);
+                        break;
+                }
+            }
+
+            if (inputs.Count == 0)
+            {
+                return UsageError(stderr, "no page or folder to extract");
+            }
+
+            if (output is null)
+            {
+                return UsageError(stderr, "--out <file.json> is required");
+            }
+
+            var result = Extraction.Run(new ExtractionRequest(inputs, overlays, new DocumentInfo(title, version, description)));
+            Report(result, stdout, stderr);
+            Write(output, JsonOutput.Bytes(result.Document));
+            stdout.WriteLine($"wrote {output}");
+            return 0;
+        }
+
+        private static int Regenerate(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var docs = Path.Combine("..", "shared", "docs");
+            var spec = "spec";
+            var check = false;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--docs":
+                        docs = Value(args, ref i);
+                        break;
+                    case "--spec":
+                        spec = Value(args, ref i);
+                        break;
+                    case "--check":
+                        check = true;
+                        break;
+                    default:
+                        return UsageError(stderr, $"unknown argument '{args[i]}'");
+                }
+            }
+
+            var stale = new List<string>();
+            foreach (var entry in Manifest.Load(spec))
+            {
+                var result = Extraction.Run(Manifest.Request(entry, docs, spec));
+                stdout.WriteLine($"{entry.Out}:");
+                Report(result, stdout, stderr);
+                var path = Path.Combine(spec, entry.Out);
+                var bytes = JsonOutput.Bytes(result.Document);
+                if (check)
+                {
+                    if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+                    {
+                        stale.Add(path);
+                    }
+                }
+                else
+                {
+                    Write(path, bytes);
+                }
+            }
+
+            if (stale.Count > 0)
+            {
+                stderr.WriteLine($"error: out of date with the documentation: {string.Join(", ", stale)}; run the regenerate command and commit the result");
+                return 1;
+            }
+
+            stdout.WriteLine(check ? "spec/ is up to date with the documentation" : $"wrote the documents of {Path.Combine(spec, Manifest.FileName)}");
+            return 0;
+        }
+
+        private static void Report(ExtractionResult result, TextWriter stdout, TextWriter stderr)
+        {
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine(warning);
+            }
+
+            var c = result.Coverage;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"coverage: operations {c.OperationsExtracted}/{c.OperationsFound}, parameter rows {c.RowsExtracted}/{c.RowsFound} ({Percent(c.RowsExtracted, c.RowsFound)}), {result.Warnings.Count} warning(s)"));
+        }
+
+        private static string Percent(int part, int whole) =>
+            whole == 0 ? "n/a" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+        private static void Write(string path, byte[] bytes)
+        {
+            try
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                File.WriteAllBytes(path, bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ExtractionException($"{path}: cannot be written ({e.Message})");
+            }
+        }
+
+        private static string Value(string[] args, ref int i)
+        {
+            if (i + 1 >= args.Length)
+            {
+                throw new ExtractionException($"{args[i]} needs a value");
+            }
+
+            return args[++i];
+        }
+
+        private static int Help(TextWriter stdout)
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
+        private static int UsageError(TextWriter stderr, string message)
+        {
+            stderr.WriteLine($"error: {message}");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+    }
+}

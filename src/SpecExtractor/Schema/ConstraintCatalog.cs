@@ -1,0 +1,409 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ModelArts.SpecExtractor.Schema;
+
+/// <summary>Where a constraint came from: the page, its line and the sentence that states it.</summary>
+internal sealed record DocSource(string Page, int Line, string Sentence);
+
+/// <summary>An exclusivity the prose states between this property and another one of the same object.</summary>
+/// <param name="Other">The other property as the sentence names it: a JSON name, or a phrase such as "the sampling ratio".</param>
+internal sealed record ExclusiveWith(string Property, string Other, DocSource Source);
+
+/// <summary>What one property's description says, as JSON Schema keywords.</summary>
+internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The property's JSON type (string, integer, number, boolean, array, object).</summary>
+    public string JsonType { get; } = jsonType;
+
+    public DocSource Row { get; } = row;
+
+    /// <summary>Keywords in the order they were found; written to the property schema.</summary>
+    public JsonObject Keywords { get; } = [];
+
+    public List<(string[] Keywords, string Sentence)> Sources { get; } = [];
+
+    public List<ExclusiveWith> Exclusive { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public void Set(string sentence, params (string Keyword, JsonNode? Value)[] keywords)
+    {
+        var names = new List<string>();
+        foreach (var (keyword, value) in keywords)
+        {
+            if (Keywords.ContainsKey(keyword))
+            {
+                continue; // the first statement wins; later ones usually repeat it
+            }
+
+            Keywords[keyword] = value;
+            names.Add(keyword);
+        }
+
+        if (names.Count > 0)
+        {
+            Sources.Add((names.ToArray(), sentence));
+        }
+    }
+}
+
+/// <summary>
+/// The sentence-pattern catalogue: each entry turns one way the documentation states a constraint
+/// into JSON Schema keywords. Patterns are phrased generally (any length, any character set, any
+/// property name) so pages the extractor has never seen are read the same way.
+/// </summary>
+internal static partial class ConstraintCatalog
+{
+    private const string Num = @"-?\d[\d,]*(?:\.\d+)?";
+
+    /// <summary>A list of character classes: "letters, digits, underscores (_), and hyphens (-)".</summary>
+    private const string CharacterClasses = @"(?:(?:only|uppercase|lowercase|English|letters?|digits?|numbers?|underscores?|hyphens?|periods?|dots?|spaces?|Chinese characters|and|or|\([^)\s]\)|,)\s*)+";
+
+    private sealed record SentencePattern(string Name, Regex Regex, Func<string, bool> AppliesTo, Action<Match, string, PropertyFacts> Apply);
+
+    private static readonly Func<string, bool> Strings = t => t == "string";
+    private static readonly Func<string, bool> Numbers = t => t is "integer" or "number";
+    private static readonly Func<string, bool> Scalars = t => t is "string" or "integer" or "number" or "boolean";
+    private static readonly Func<string, bool> Any = _ => true;
+
+    private static readonly SentencePattern[] Patterns =
+    [
+        new("length range", LengthRange(), Strings, (m, s, f) =>
+            f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)), ("maxLength", ParseInt(m.Groups["max"].Value)))),
+        new("maximum length", MaxLength(), Strings, (m, s, f) => f.Set(s, ("maxLength", ParseInt(m.Groups["max"].Value)))),
+        new("minimum length", MinLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)))),
+        new("forbidden characters", ForbiddenCharacters(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
+        new("forbidden characters (parenthesized)", ForbiddenCharactersBefore(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
+        new("allowed characters", AllowedCharacters(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
+        new("allowed characters (trailing)", AllowedCharactersAfter(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
+        new("bracketed range", BracketRange(), Numbers, SetBracketRange),
+        new("range from..to", RangeFromTo(), Numbers, (m, s, f) =>
+            f.Set(s, ("minimum", ParseNumber(m.Groups["min"].Value)), ("maximum", ParseNumber(m.Groups["max"].Value)))),
+        new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
+        new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
+        new("default value", DefaultValue(), Scalars, (m, s, f) => SetDefault(m.Groups["v"].Value, s, f)),
+        new("exclusive with", EitherOr(), Any, (m, s, f) => f.Exclusive.Add(new ExclusiveWith(f.Name, m.Groups["other"].Value.Trim(), f.Row with { Sentence = s }))),
+    ];
+
+    /// <summary>Reads a description: option lists first (they are structural), then every sentence pattern.</summary>
+    public static PropertyFacts Read(string name, string jsonType, string description, DocSource row)
+    {
+        var facts = new PropertyFacts(name, jsonType, row);
+        var lines = description.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        ReadOptionLists(lines, facts);
+
+        foreach (var line in lines)
+        {
+            foreach (var pattern in Patterns)
+            {
+                if (!pattern.AppliesTo(jsonType))
+                {
+                    continue;
+                }
+
+                foreach (Match match in pattern.Regex.Matches(line))
+                {
+                    pattern.Apply(match, SentenceAround(line, match.Index, match.Length), facts);
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// "Options:" (or any line ending in a colon that speaks of options or values) followed by
+    /// bullets "- value: meaning" becomes <c>enum</c>; a bullet marked "(Default value)" also gives <c>default</c>.
+    /// </summary>
+    private static void ReadOptionLists(string[] lines, PropertyFacts facts)
+    {
+        if (facts.JsonType is not ("string" or "integer" or "number" or "boolean"))
+        {
+            return;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("- ", StringComparison.Ordinal) || !OptionIntro().IsMatch(lines[i]))
+            {
+                continue;
+            }
+
+            var bullets = lines.Skip(i + 1).TakeWhile(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+            if (bullets.Count == 0)
+            {
+                continue;
+            }
+
+            var options = bullets.Select(b => OptionBullet().Match(b)).ToList();
+            var understood = options.Count(o => o.Success && ParseValue(o.Groups["value"].Value, facts.JsonType) is not null);
+            if (understood == 0)
+            {
+                continue; // conditional prose ("If type is OBS, ...") rather than a value list
+            }
+
+            var intro = SentenceAround(lines[i], lines[i].Length - 1, 1);
+            if (understood < options.Count)
+            {
+                var odd = bullets.First(b => !OptionBullet().IsMatch(b) || ParseValue(OptionBullet().Match(b).Groups["value"].Value, facts.JsonType) is null);
+                facts.Warnings.Add($"option list of '{facts.Name}' mixes values with other text ('{Shorten(odd)}'); no enum is derived from it");
+                continue;
+            }
+
+            if (facts.JsonType != "boolean")
+            {
+                var values = new JsonArray();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var option in options)
+                {
+                    var value = ParseValue(option.Groups["value"].Value, facts.JsonType)!;
+                    if (seen.Add(value.ToJsonString()))
+                    {
+                        values.Add(value);
+                    }
+                }
+
+                facts.Set(intro + " " + string.Join(" ", bullets.Select(b => b[2..])), ("enum", values));
+            }
+
+            foreach (var option in options.Where(o => DefaultMarker().IsMatch(o.Groups["text"].Value)))
+            {
+                facts.Set(option.Value[2..], ("default", ParseValue(option.Groups["value"].Value, facts.JsonType)));
+            }
+        }
+    }
+
+    private static void SetForbidden(string chars, string sentence, PropertyFacts facts)
+    {
+        chars = chars.Trim();
+        if (chars.Length > 2 && chars[0] == '(' && chars[^1] == ')')
+        {
+            chars = chars[1..^1];
+        }
+
+        if (chars.Length > 1 && chars[^1] == '.')
+        {
+            chars = chars[..^1];
+        }
+
+        var set = new StringBuilder();
+        foreach (var ch in chars.Distinct())
+        {
+            set.Append(EscapeInClass(ch));
+        }
+
+        if (set.Length == 0)
+        {
+            facts.Warnings.Add($"'{facts.Name}': the forbidden characters in \"{Shorten(sentence)}\" could not be read");
+            return;
+        }
+
+        AddPattern(facts, sentence, "^[^" + set + "]*$");
+    }
+
+    private static void SetAllowed(string list, string sentence, PropertyFacts facts)
+    {
+        var set = new StringBuilder();
+        foreach (var item in ListSeparator().Split(list).Select(i => i.Trim()).Where(i => i.Length > 0))
+        {
+            var explicitChar = ParenthesizedChar().Match(item);
+            var lower = item.ToLowerInvariant();
+            var piece = explicitChar.Success ? EscapeInClass(explicitChar.Groups["c"].Value[0])
+                : lower.Contains("uppercase", StringComparison.Ordinal) ? "A-Z"
+                : lower.Contains("lowercase", StringComparison.Ordinal) ? "a-z"
+                : lower.Contains("letter", StringComparison.Ordinal) || lower.Contains("字母", StringComparison.Ordinal) ? "A-Za-z"
+                : lower.Contains("digit", StringComparison.Ordinal) || lower.Contains("number", StringComparison.Ordinal) || lower.Contains("数字", StringComparison.Ordinal) ? "0-9"
+                : lower.Contains("underscore", StringComparison.Ordinal) || lower.Contains("下划线", StringComparison.Ordinal) ? "_"
+                : lower.Contains("hyphen", StringComparison.Ordinal) || lower.Contains("中划线", StringComparison.Ordinal) || lower.Contains("连字符", StringComparison.Ordinal) ? "\\-"
+                : lower.Contains("period", StringComparison.Ordinal) || lower.Contains("dot", StringComparison.Ordinal) ? "."
+                : lower.Contains("space", StringComparison.Ordinal) ? " "
+                : lower.Contains("chinese", StringComparison.Ordinal) || lower.Contains("中文", StringComparison.Ordinal) ? "\\u4e00-\\u9fa5"
+                : null;
+            if (piece is null)
+            {
+                facts.Warnings.Add($"'{facts.Name}': the allowed character class '{item}' in \"{Shorten(sentence)}\" is not known; no pattern is derived");
+                return;
+            }
+
+            set.Append(piece);
+        }
+
+        if (set.Length > 0)
+        {
+            AddPattern(facts, sentence, "^[" + set + "]*$");
+        }
+    }
+
+    /// <summary>A second pattern on the same property is kept too: both must hold.</summary>
+    private static void AddPattern(PropertyFacts facts, string sentence, string pattern)
+    {
+        if (!facts.Keywords.ContainsKey("pattern"))
+        {
+            facts.Set(sentence, ("pattern", pattern));
+            return;
+        }
+
+        if (facts.Keywords["pattern"]!.GetValue<string>() == pattern)
+        {
+            return;
+        }
+
+        var allOf = facts.Keywords["allOf"] as JsonArray ?? [];
+        facts.Keywords.Remove("allOf");
+        allOf.Add(new JsonObject { ["pattern"] = pattern });
+        facts.Keywords["allOf"] = allOf;
+        facts.Sources.Add((["allOf"], sentence));
+    }
+
+    private static void SetBracketRange(Match m, string sentence, PropertyFacts facts)
+    {
+        var low = ParseNumber(m.Groups["min"].Value);
+        var high = ParseNumber(m.Groups["max"].Value);
+        facts.Set(
+            sentence,
+            (m.Groups["open"].Value == "(" ? "exclusiveMinimum" : "minimum", low),
+            (m.Groups["close"].Value == ")" ? "exclusiveMaximum" : "maximum", high));
+    }
+
+    private static void SetDefault(string raw, string sentence, PropertyFacts facts)
+    {
+        var text = raw.Trim().TrimEnd('.', ',', ';').Trim('"', '\'');
+        if (NotAValue().IsMatch(text))
+        {
+            return;
+        }
+
+        if (ParseValue(text, facts.JsonType) is { } value)
+        {
+            facts.Set(sentence, ("default", value));
+        }
+    }
+
+    private static JsonValue? ParseValue(string text, string jsonType)
+    {
+        text = text.Trim();
+        switch (jsonType)
+        {
+            case "integer":
+                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? JsonValue.Create(l) : null;
+            case "number":
+                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? JsonValue.Create(d) : null;
+            case "boolean":
+                return text.ToLowerInvariant() switch
+                {
+                    "true" => JsonValue.Create(true),
+                    "false" => JsonValue.Create(false),
+                    _ => null,
+                };
+            default:
+                return text.Length == 0 || text.Contains(' ', StringComparison.Ordinal) ? null : JsonValue.Create(text);
+        }
+    }
+
+    private static JsonValue ParseInt(string text) => JsonValue.Create(long.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture));
+
+    private static JsonValue ParseNumber(string text)
+    {
+        var clean = text.Replace(",", string.Empty, StringComparison.Ordinal);
+        return clean.Contains('.', StringComparison.Ordinal)
+            ? JsonValue.Create(decimal.Parse(clean, NumberStyles.Float, CultureInfo.InvariantCulture))
+            : JsonValue.Create(long.Parse(clean, CultureInfo.InvariantCulture));
+    }
+
+    private static string EscapeInClass(char ch) => ch switch
+    {
+        '\\' or ']' or '[' or '^' or '-' => "\\" + ch,
+        _ => ch.ToString(),
+    };
+
+    /// <summary>The sentence of <paramref name="line"/> that holds the match, for <c>x-doc-source</c>.</summary>
+    private static string SentenceAround(string line, int index, int length)
+    {
+        var start = 0;
+        foreach (Match boundary in SentenceBoundary().Matches(line))
+        {
+            if (boundary.Index + boundary.Length > index)
+            {
+                break;
+            }
+
+            start = boundary.Index + boundary.Length;
+        }
+
+        var end = line.Length;
+        foreach (Match boundary in SentenceBoundary().Matches(line, Math.Min(line.Length, index + length)))
+        {
+            end = boundary.Index;
+            break;
+        }
+
+        return line[start..end].Trim().TrimStart('-', ' ');
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
+    [GeneratedRegex(@"(?<![\d,])(?<min>\d[\d,]*)\s*(?:to|-|~)\s*(?<max>\d[\d,]*)\s+characters", RegexOptions.IgnoreCase)]
+    private static partial Regex LengthRange();
+
+    [GeneratedRegex(@"(?:maximum of|at most|up to|no more than|cannot exceed|not exceed|max\.?)\s+(?<max>\d[\d,]*)\s+characters", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxLength();
+
+    [GeneratedRegex(@"(?:minimum of|at least|no less than)\s+(?<min>\d[\d,]*)\s+characters", RegexOptions.IgnoreCase)]
+    private static partial Regex MinLength();
+
+    [GeneratedRegex(@"(?:does not support|do not support|cannot contain|must not contain|can't contain|excluding)\s+(?:the\s+)?(?:following\s+)?(?:special\s+)?characters?\s*[.:：]?\s*(?<chars>[^\s\w]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForbiddenCharacters();
+
+    [GeneratedRegex(@"special characters?\s*(?<chars>\([^\s\w]+\)|[^\s\w]+)\s+(?:are not allowed|is not allowed|cannot be included|are not supported|cannot be used)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForbiddenCharactersBefore();
+
+    [GeneratedRegex(@"(?:only\s+(?<list>" + CharacterClasses + @")\s+(?:are|is)\s+(?:allowed|supported|permitted)|(?:consisting of|consists of|including only|contains only|can contain only|composed of)\s+(?<list>" + CharacterClasses + "))", RegexOptions.IgnoreCase)]
+    private static partial Regex AllowedCharacters();
+
+    [GeneratedRegex(@"只能(?:包含|由)(?<list>[^。，,]+?)(?:组成|。|$)")]
+    private static partial Regex AllowedCharactersAfter();
+
+    [GeneratedRegex(@"range(?:\s+is|\s*:)?\s*(?<open>[\[(])\s*(?<min>" + Num + @")\s*,\s*(?<max>" + Num + @")\s*(?<close>[\])])", RegexOptions.IgnoreCase)]
+    private static partial Regex BracketRange();
+
+    [GeneratedRegex(@"(?:ranges?\s+from|range\s+is|range:|between)\s+(?<min>" + Num + @")\s+(?:to|and|-)\s+(?<max>" + Num + @")(?!\s*characters)", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeFromTo();
+
+    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|最小值为)\s*(?<v>" + Num + ")(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    private static partial Regex MinimumValue();
+
+    [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\s*characters)(?![\\d.])", RegexOptions.IgnoreCase)]
+    private static partial Regex MaximumValue();
+
+    [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultValue();
+
+    [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?:used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex EitherOr();
+
+    [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OptionIntro();
+
+    [GeneratedRegex(@"^- (?<value>[^\s:：,，()（）]+)\s*(?:[:：]\s*(?<text>.*)|[(（](?<text>[^)）]*)[)）])?$")]
+    private static partial Regex OptionBullet();
+
+    [GeneratedRegex(@"\((?:Default value|default|默认值)\)|（默认值）|\(默认值\)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultMarker();
+
+    [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAValue();
+
+    [GeneratedRegex(@",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|、|和|及")]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"\((?<c>[^)\s])\)")]
+    private static partial Regex ParenthesizedChar();
+
+    [GeneratedRegex(@"(?<=[.!?;])\s+(?=[A-Z0-9(""'])|(?<=[。；！？])")]
+    private static partial Regex SentenceBoundary();
+}
