@@ -7,7 +7,8 @@ namespace ModelArts.SpecExtractor;
 /// <summary>A failure that stops the run: an unreadable input or an empty result. Printed as a message, never a stack trace.</summary>
 internal sealed class ExtractionException(string message) : Exception(message);
 
-internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info);
+/// <param name="SourceRoot">Pages are cited relative to this folder; by default, relative to each input folder's parent.</param>
+internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null);
 
 internal sealed record ExtractionResult(JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings);
 
@@ -18,7 +19,7 @@ internal static class Extraction
     {
         var warnings = new WarningSink();
         var pages = new List<DocPage>();
-        foreach (var (file, sourceId, format) in EnumeratePages(request.Inputs))
+        foreach (var (file, sourceId, format) in EnumeratePages(request.Inputs, request.SourceRoot))
         {
             string text;
             try
@@ -68,14 +69,14 @@ internal static class Extraction
     }
 
     /// <summary>Pages in a stable order; a folder is read recursively, a page is cited relative to the folder's parent.</summary>
-    private static IEnumerable<(string File, string SourceId, PageFormat Format)> EnumeratePages(IReadOnlyList<string> inputs)
+    private static IEnumerable<(string File, string SourceId, PageFormat Format)> EnumeratePages(IReadOnlyList<string> inputs, string? sourceRoot)
     {
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar);
-                var parent = Path.GetDirectoryName(root) ?? root;
+                var parent = sourceRoot is null ? Path.GetDirectoryName(root) ?? root : Path.GetFullPath(sourceRoot);
                 var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                     .Select(f => (File: f, Format: PageReader.FormatOf(f)))
                     .Where(f => f.Format is not null)
@@ -96,7 +97,8 @@ internal static class Extraction
             {
                 var format = PageReader.FormatOf(input)
                     ?? throw new ExtractionException($"{input}: not a documentation page (expected .rst, .md or .txt)");
-                yield return (input, Path.GetFileName(input), format);
+                var sourceId = sourceRoot is null ? Path.GetFileName(input) : Path.GetRelativePath(Path.GetFullPath(sourceRoot), Path.GetFullPath(input)).Replace('\\', '/');
+                yield return (input, sourceId, format);
             }
             else
             {

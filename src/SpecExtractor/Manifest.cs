@@ -43,7 +43,8 @@ internal static class Manifest
     public static ExtractionRequest Request(SpecEntry entry, string docsFolder, string specFolder) => new(
         entry.Inputs.Select(i => Path.Combine(docsFolder, i)).ToList(),
         entry.Overlays.Select(o => Path.Combine(specFolder, o)).ToList(),
-        entry.Info);
+        entry.Info,
+        SourceRoot: docsFolder);
 
     private static string Required(JsonNode? node, string key, string path, int index) =>
         node?[key]?.GetValue<string>() ?? throw new ExtractionException($"{path}: document {index + 1} has no '{key}'");

@@ -24,10 +24,10 @@ internal static class Overlay
             throw new InvalidDataException("the overlay has no 'actions' array");
         }
 
-        var targetLines = TargetLines(overlayText);
+        var actionLines = ActionLines(overlayText);
         for (var i = 0; i < actions.Count; i++)
         {
-            var line = i < targetLines.Count ? targetLines[i] : 1;
+            var line = i < actionLines.Count ? actionLines[i] : 1;
             if (actions[i] is not JsonObject action || action["target"]?.GetValue<string>() is not { } target)
             {
                 warnings.Add(overlayFile, line, $"action {i + 1} has no target; it is skipped");
@@ -107,20 +107,22 @@ internal static class Overlay
         }
     }
 
-    /// <summary>The line of each "target" key, in order, so warnings point into the overlay file.</summary>
-    private static List<int> TargetLines(string text)
+    /// <summary>The line where each action starts, so warnings point into the overlay file.</summary>
+    private static List<int> ActionLines(string text)
     {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var lines = new List<int>();
-        var line = 1;
-        for (var i = 0; i < text.Length; i++)
+        var inActions = false;
+        while (reader.Read())
         {
-            if (text[i] == '\n')
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
             {
-                line++;
+                inActions = reader.ValueTextEquals("actions");
             }
-            else if (string.CompareOrdinal(text, i, "\"target\"", 0, 8) == 0)
+            else if (inActions && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject)
             {
-                lines.Add(line);
+                lines.Add(1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n'));
             }
         }
 

@@ -37,7 +37,8 @@ internal static partial class InlineText
     /// <summary>Turns the inside of an HTML table cell into normalized text (paragraphs and "- " bullets).</summary>
     public static string FromHtml(string html)
     {
-        var text = HtmlBlockBreak().Replace(html, m => m.Value.StartsWith("<li", StringComparison.OrdinalIgnoreCase) ? "\n- " : "\n");
+        var text = HtmlListParagraph().Replace(html, "\n- ");
+        text = HtmlBlockBreak().Replace(text, m => m.Value.StartsWith("<li", StringComparison.OrdinalIgnoreCase) ? "\n- " : "\n");
         text = HtmlLineBreak().Replace(text, " ");
         text = HtmlTag().Replace(text, string.Empty);
         text = DecodeEntities(text);
@@ -136,6 +137,9 @@ internal static partial class InlineText
 
     [GeneratedRegex(@"<li\b[^>]*>|</p>|<p\b[^>]*>|</li>|</?ul\b[^>]*>|</?ol\b[^>]*>|</?div\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBlockBreak();
+
+    [GeneratedRegex(@"<li\b[^>]*>\s*<p\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlListParagraph();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlLineBreak();

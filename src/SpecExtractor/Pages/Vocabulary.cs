@@ -51,7 +51,7 @@ internal static partial class Vocabulary
         ["Debugging"] = SectionKind.Other,
     };
 
-    private static readonly Dictionary<string, string> HeaderColumns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> HeaderColumns = new(StringComparer.Ordinal)
     {
         ["Parameter"] = Columns.Name,
         ["Name"] = Columns.Name,

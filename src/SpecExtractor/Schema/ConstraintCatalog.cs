@@ -75,14 +75,19 @@ internal static partial class ConstraintCatalog
     [
         new("length range", LengthRange(), Strings, (m, s, f) =>
             f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)), ("maxLength", ParseInt(m.Groups["max"].Value)))),
+        new("length range (zh)", LengthRangeZh(), Strings, (m, s, f) =>
+            f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)), ("maxLength", ParseInt(m.Groups["max"].Value)))),
         new("maximum length", MaxLength(), Strings, (m, s, f) => f.Set(s, ("maxLength", ParseInt(m.Groups["max"].Value)))),
         new("minimum length", MinLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)))),
         new("forbidden characters", ForbiddenCharacters(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("forbidden characters (parenthesized)", ForbiddenCharactersBefore(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
+        new("forbidden characters (zh)", ForbiddenCharactersZh(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("allowed characters", AllowedCharacters(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
         new("allowed characters (trailing)", AllowedCharactersAfter(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
         new("bracketed range", BracketRange(), Numbers, SetBracketRange),
         new("range from..to", RangeFromTo(), Numbers, (m, s, f) =>
+            f.Set(s, ("minimum", ParseNumber(m.Groups["min"].Value)), ("maximum", ParseNumber(m.Groups["max"].Value)))),
+        new("range (zh)", RangeZh(), Numbers, (m, s, f) =>
             f.Set(s, ("minimum", ParseNumber(m.Groups["min"].Value)), ("maximum", ParseNumber(m.Groups["max"].Value)))),
         new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
         new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
@@ -181,14 +186,14 @@ internal static partial class ConstraintCatalog
     private static void SetForbidden(string chars, string sentence, PropertyFacts facts)
     {
         chars = chars.Trim();
-        if (chars.Length > 2 && chars[0] == '(' && chars[^1] == ')')
-        {
-            chars = chars[1..^1];
-        }
-
         if (chars.Length > 1 && chars[^1] == '.')
         {
             chars = chars[..^1];
+        }
+
+        if (chars.Length > 2 && chars[0] == '(' && chars[^1] == ')')
+        {
+            chars = chars[1..^1];
         }
 
         var set = new StringBuilder();
@@ -272,7 +277,7 @@ internal static partial class ConstraintCatalog
 
     private static void SetDefault(string raw, string sentence, PropertyFacts facts)
     {
-        var text = raw.Trim().TrimEnd('.', ',', ';').Trim('"', '\'');
+        var text = raw.Trim().TrimEnd('.', ',', ';').Trim('"', '\'', '“', '”', '「', '」');
         if (NotAValue().IsMatch(text))
         {
             return;
@@ -350,6 +355,15 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?<![\d,])(?<min>\d[\d,]*)\s*(?:to|-|~)\s*(?<max>\d[\d,]*)\s+characters", RegexOptions.IgnoreCase)]
     private static partial Regex LengthRange();
 
+    [GeneratedRegex(@"(?<min>\d+)\s*[-~～]\s*(?<max>\d+)\s*(?:位|个字符|字符)")]
+    private static partial Regex LengthRangeZh();
+
+    [GeneratedRegex(@"(?:不能包含|不支持|不允许)(?:特殊字符)?\s*(?<chars>[^\s\p{L}\p{N}]+?)\s*(?:等)?(?:特殊字符|字符)")]
+    private static partial Regex ForbiddenCharactersZh();
+
+    [GeneratedRegex(@"取值范围[为是：:]*\s*[\[［]?(?<min>" + Num + @")\s*[-~～,，]\s*(?<max>" + Num + @")")]
+    private static partial Regex RangeZh();
+
     [GeneratedRegex(@"(?:maximum of|at most|up to|no more than|cannot exceed|not exceed|max\.?)\s+(?<max>\d[\d,]*)\s+characters", RegexOptions.IgnoreCase)]
     private static partial Regex MaxLength();
 
@@ -365,7 +379,7 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:only\s+(?<list>" + CharacterClasses + @")\s+(?:are|is)\s+(?:allowed|supported|permitted)|(?:consisting of|consists of|including only|contains only|can contain only|composed of)\s+(?<list>" + CharacterClasses + "))", RegexOptions.IgnoreCase)]
     private static partial Regex AllowedCharacters();
 
-    [GeneratedRegex(@"只能(?:包含|由)(?<list>[^。，,]+?)(?:组成|。|$)")]
+    [GeneratedRegex(@"(?:只能|仅)(?:包含|由)(?<list>[^。，,]+?)(?:组成|。|$)")]
     private static partial Regex AllowedCharactersAfter();
 
     [GeneratedRegex(@"range(?:\s+is|\s*:)?\s*(?<open>[\[(])\s*(?<min>" + Num + @")\s*,\s*(?<max>" + Num + @")\s*(?<close>[\])])", RegexOptions.IgnoreCase)]
@@ -374,16 +388,16 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:ranges?\s+from|range\s+is|range:|between)\s+(?<min>" + Num + @")\s+(?:to|and|-)\s+(?<max>" + Num + @")(?!\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex RangeFromTo();
 
-    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|最小值为)\s*(?<v>" + Num + ")(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|最小值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex MinimumValue();
 
-    [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\s*characters)(?![\\d.])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex MaximumValue();
 
     [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
 
-    [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?:used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?:used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)|与(?<other>[A-Za-z0-9_@:]+)二选一", RegexOptions.IgnoreCase)]
     private static partial Regex EitherOr();
 
     [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]

@@ -146,7 +146,7 @@ internal static partial class TypeExpression
     [GeneratedRegex(@"^(?<kind>\w+)\s*<(?<args>.+)>$")]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s+objects?)?$")]
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s+objects?|\s*对象)?$")]
     private static partial Regex NamedObject();
 
     [GeneratedRegex(@"\s+")]

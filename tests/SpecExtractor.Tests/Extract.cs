@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using ModelArts.SpecExtractor.OpenApi;
+using ModelArts.SpecExtractor.Pages;
+
+namespace ModelArts.SpecExtractor.Tests;
+
+/// <summary>Runs the extractor in process on pages given as text.</summary>
+internal static class Extract
+{
+    public static readonly DocumentInfo Info = new("Test API", "1.0.0", "Pages written for the tests.");
+
+    public static (JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings) Pages(params (string File, string Text)[] pages)
+    {
+        var warnings = new WarningSink();
+        var models = pages
+            .Select(p => PageReader.Read(p.File, p.Text, PageReader.FormatOf(p.File)!.Value, warnings))
+            .ToList();
+        foreach (var model in models)
+        {
+            model.SourceId = model.File;
+        }
+
+        var (document, coverage) = new DocumentBuilder(warnings).Build(models, Info);
+        return (document, coverage, warnings.Warnings);
+    }
+
+    public static DocPage Page(string file, string text, WarningSink? warnings = null) =>
+        PageReader.Read(file, text, PageReader.FormatOf(file)!.Value, warnings ?? new WarningSink());
+
+    public static JsonObject Schema(this JsonObject document, string name) =>
+        document["components"]!["schemas"]![name]!.AsObject();
+
+    public static JsonObject Property(this JsonObject document, string schema, string property) =>
+        document.Schema(schema)["properties"]![property]!.AsObject();
+
+    public static string[] Strings(this JsonNode? array) =>
+        array!.AsArray().Select(n => n!.ToJsonString().Trim('"')).ToArray();
+}
