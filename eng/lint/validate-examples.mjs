@@ -3,9 +3,10 @@
 // against the media type's schema (JSON Schema 2020-12, via Ajv2020 + ajv-formats).
 //
 // Usage: node validate-examples.mjs <openapi.json>... [--exceptions <exceptions.json>]
+//                                   [--spectral-ruleset <out.json>]
 //
-// Checked: {paths,webhooks}.*.<method>.requestBody.content[*].{example,examples[*].value} and
-//          paths.*.<method>.responses[*].content[*].{example,examples[*].value}
+// Checked, under paths and webhooks: <path>.<method>.requestBody.content[*] and
+// <path>.<method>.responses[*].content[*], both {example, examples[*].value}
 // (local $refs to components/requestBodies|responses|examples|pathItems are followed;
 //  examples with only an externalValue, or in a media type without schema, are skipped
 //  and counted on a "skipped:" line). The singular `example` uses the
@@ -20,13 +21,17 @@
 // An exception needs a non-empty reason. An exception for a document given on the
 // command line that no longer matches a failing example is "stale" and is an error.
 //
+// --spectral-ruleset <out.json> also writes a Spectral ruleset that extends .spectral.yaml
+// and lowers oas3-valid-media-example to a warning at the excepted examples only (lint.sh
+// lints with it, so Spectral honours the same exceptions).
+//
 // Output: one line per failing example, then a summary; the last line is exactly
 // "examples: N passed, M failed". M counts unexcepted failing examples plus every
 // other error (unreadable document, stale or malformed exception), so it is 0 exactly
 // when the exit code is 0.
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
@@ -40,13 +45,17 @@ const MAX_ERRORS_PER_LINE = 8;
 
 function usage(msg) {
   if (msg) console.error(`validate-examples: ${msg}`);
-  console.error('usage: node validate-examples.mjs <openapi.json>... [--exceptions <exceptions.json>]');
+  console.error(
+    'usage: node validate-examples.mjs <openapi.json>... [--exceptions <exceptions.json>] [--spectral-ruleset <out.json>]',
+  );
   process.exit(2);
 }
 
 // ---------- arguments ----------
 const files = [];
 let exceptionsPath = null;
+let spectralRulesetPath = null;
+const spectralBaseRuleset = join(dirname(fileURLToPath(import.meta.url)), '.spectral.yaml');
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -56,6 +65,9 @@ let exceptionsPath = null;
       exceptionsPath = argv[++i];
     } else if (a.startsWith('--exceptions=')) {
       exceptionsPath = a.slice('--exceptions='.length);
+    } else if (a === '--spectral-ruleset') {
+      if (i + 1 >= argv.length) usage('--spectral-ruleset needs a file');
+      spectralRulesetPath = argv[++i];
     } else if (a === '-h' || a === '--help') {
       usage();
     } else if (a.startsWith('--')) {
@@ -70,7 +82,8 @@ let exceptionsPath = null;
 let passed = 0;
 let failed = 0; // unexcepted failing examples
 let excepted = 0;
-let skipped = 0; // externalValue-only examples, examples of a media type without schema
+let skipped = 0;
+const suppressed = []; // {file, pointers}: excepted failing examples, for --spectral-ruleset // externalValue-only examples, examples of a media type without schema
 let errors = 0; // everything else that makes the run fail
 
 function error(line) {
@@ -259,28 +272,40 @@ function processDocument(path) {
     return compiled.get(key);
   };
 
-  const checkContent = (opName, where, view, content, contentPtr) => {
+  // contentPtr: where the content map really is (after following $refs);
+  // logicalPtr: where it is reached from under paths/webhooks. Both, and the target of an
+  // example's own $ref, are candidate locations for Spectral's results.
+  const checkContent = (opName, where, view, content, contentPtr, logicalPtr) => {
     if (!content || typeof content !== 'object') return;
     for (const [mediaType, media] of Object.entries(content)) {
       if (!media || typeof media !== 'object') continue;
       const mediaPtr = `${contentPtr}/${esc(mediaType)}`;
-      const samples = [];
-      if ('example' in media) samples.push(['example', media.example]);
+      const logicalMediaPtr = `${logicalPtr}/${esc(mediaType)}`;
+      const samples = []; // [key, value, derefError, pointers]
+      if ('example' in media) {
+        samples.push(['example', media.example, null, [`${mediaPtr}/example`, `${logicalMediaPtr}/example`]]);
+      }
       if (media.examples && typeof media.examples === 'object') {
         for (const [key, ex] of Object.entries(media.examples)) {
+          const pointers = [`${mediaPtr}/examples/${esc(key)}`, `${logicalMediaPtr}/examples/${esc(key)}`];
           let resolved;
           try {
-            resolved = deref(doc, ex, '').node;
+            const r = deref(doc, ex, pointers[0]);
+            resolved = r.node;
+            pointers.push(r.ptr);
           } catch (e) {
-            samples.push([key, undefined, e.message]);
+            samples.push([key, undefined, e.message, pointers]);
             continue;
           }
-          if (resolved && typeof resolved === 'object' && 'value' in resolved) samples.push([key, resolved.value]);
-          else skipped++; // externalValue only: not fetched
+          if (resolved && typeof resolved === 'object' && 'value' in resolved) {
+            samples.push([key, resolved.value, null, pointers]);
+          } else {
+            skipped++; // externalValue only: not fetched
+          }
         }
       }
       if (samples.length === 0) continue;
-      for (const [key, value, derefError] of samples) {
+      for (const [key, value, derefError, pointers] of samples) {
         let problems;
         if (derefError) {
           problems = [derefError];
@@ -309,6 +334,7 @@ function processDocument(path) {
         if (ex) {
           ex.used = true;
           excepted++;
+          suppressed.push({ file, pointers: [...new Set(pointers)] });
           console.log(`excepted ${line}`);
         } else {
           failed++;
@@ -326,6 +352,7 @@ function processDocument(path) {
     }
   }
   for (const [section, p, rawItem] of items) {
+    const logicalItemPtr = `/${section}/${esc(p)}`;
     let item;
     let itemPtr;
     try {
@@ -339,11 +366,12 @@ function processDocument(path) {
       const op = item[method];
       if (!op || typeof op !== 'object') continue;
       const opPtr = `${itemPtr}/${method}`;
+      const logicalOpPtr = `${logicalItemPtr}/${method}`;
       const opName = typeof op.operationId === 'string' && op.operationId ? op.operationId : `${method.toUpperCase()} ${p}`;
       if (op.requestBody) {
         try {
           const { node: rb, ptr: rbPtr } = deref(doc, op.requestBody, `${opPtr}/requestBody`);
-          checkContent(opName, 'request', 'request', rb?.content, `${rbPtr}/content`);
+          checkContent(opName, 'request', 'request', rb?.content, `${rbPtr}/content`, `${logicalOpPtr}/requestBody/content`);
         } catch (e) {
           error(`${file}: ${opName} (request): ${e.message}`);
         }
@@ -352,13 +380,40 @@ function processDocument(path) {
         for (const [status, rawResp] of Object.entries(op.responses)) {
           try {
             const { node: resp, ptr: respPtr } = deref(doc, rawResp, `${opPtr}/responses/${esc(status)}`);
-            checkContent(opName, `response ${status}`, 'response', resp?.content, `${respPtr}/content`);
+            checkContent(
+              opName,
+              `response ${status}`,
+              'response',
+              resp?.content,
+              `${respPtr}/content`,
+              `${logicalOpPtr}/responses/${esc(status)}/content`,
+            );
           } catch (e) {
             error(`${file}: ${opName} (response ${status}): ${e.message}`);
           }
         }
       }
     }
+  }
+}
+
+// A Spectral ruleset extending .spectral.yaml that lowers oas3-valid-media-example to a
+// warning at exactly the excepted examples, so one exceptions file serves both tools.
+// Spectral matches `files` against the document's base name (minimatch matchBase) and
+// the pointer (encoded like @stoplight/json's pathToPointer) as a prefix of a result's path.
+function writeSpectralRuleset() {
+  const toSpectral = (ptr) =>
+    ptr
+      .split('/')
+      .map((seg) => encodeURIComponent(esc(unesc(seg))).replace(/%7E/gi, '~'))
+      .join('/');
+  const ruleset = { extends: [spectralBaseRuleset] };
+  const files = [...new Set(suppressed.flatMap(({ file, pointers }) => pointers.map((p) => `${file}#${toSpectral(p)}`)))];
+  if (files.length) ruleset.overrides = [{ files, rules: { 'oas3-valid-media-example': 'warn' } }];
+  try {
+    writeFileSync(spectralRulesetPath, `${JSON.stringify(ruleset, null, 2)}\n`);
+  } catch (e) {
+    error(`${spectralRulesetPath}: cannot write Spectral ruleset: ${e.message}`);
   }
 }
 
@@ -375,6 +430,8 @@ for (const ex of exceptions) {
       (ex.passedSomewhere ? 'now validates; remove it' : 'matches no example; remove or fix it'),
   );
 }
+
+if (spectralRulesetPath !== null) writeSpectralRuleset();
 
 if (skipped > 0) console.log(`skipped: ${skipped} example(s) with only an externalValue or without a schema`);
 if (excepted > 0) console.log(`excepted: ${excepted} failing example(s) covered by ${exceptionsPath}`);

@@ -455,7 +455,14 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             try
             {
-                parsed.Add(new ParsedExample(example, page, JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson)));
+                var value = JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson);
+                Materialize(value);
+                parsed.Add(new ParsedExample(example, page, value));
+            }
+            catch (ArgumentException e)
+            {
+                // JsonObject builds its dictionary lazily; a repeated key surfaces here.
+                warnings.Add(page.File, example.Line, $"{kind.ToString().ToLowerInvariant()} example of {operation.Id} repeats a property name ({e.Message.Split(" (Parameter", 2)[0]}); it is not extracted");
             }
             catch (JsonException e)
             {
@@ -464,6 +471,27 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         return parsed;
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
     }
 
     private static void AddExamples(JsonObject media, List<ParsedExample> examples, ExampleReconciler reconciler)
