@@ -44,7 +44,9 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                 ["page"] = where.Page,
                 ["line"] = where.Line,
             };
-            return SchemaTypes.Widen(schema.DeepClone().AsObject(), SchemaTypes.Infer(value), conflict);
+            var widened = SchemaTypes.Widen(schema.DeepClone().AsObject(), SchemaTypes.Infer(value), conflict);
+            VisitInPlace(widened, value, path, where); // a widened option list still has to hold the value
+            return widened;
         }
 
         if (schema["$ref"] is JsonValue reference)

@@ -35,7 +35,8 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     /// constraints come from its first table; when two tables give a property different JSON types,
     /// the schema widens to admit both (<see cref="SchemaTypes.Widen"/>) and a warning names both pages;
     /// a property is required only when every table that has a Mandatory column marks it Yes and
-    /// every table lists it, so a response shaped like the request still validates.
+    /// every table lists it, so a response shaped like the request still validates; an exclusivity
+    /// ("Either this parameter or inputs is used") is stated only when every table is on the request side.
     /// </summary>
     public JsonObject BuildObject(string name, IReadOnlyList<TableSource> sources)
     {
@@ -49,8 +50,10 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             {
                 var (property, facts) = BuildProperty(row, source.Page);
                 RowsExtracted++;
-                if (facts is not null)
+                if (facts is not null && sources.All(s => s.Table.Side == ApiSide.Request))
                 {
+                    // A response carries both sides of an exclusivity (the service echoes what it
+                    // resolved), so the rule is stated only on schemas that are request-only.
                     exclusive.AddRange(facts.Exclusive);
                 }
 
@@ -154,7 +157,7 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
         PrimitiveType p when p.Format is null => new JsonObject { ["type"] = p.JsonType },
         PrimitiveType p => new JsonObject { ["type"] = p.JsonType, ["format"] = p.Format },
         FreeObjectType => new JsonObject { ["type"] = "object" },
-        ArrayType { Items: UnknownType { Text: AnyItems } } => new JsonObject { ["type"] = "array" },
+        ArrayType { Items: UnknownType { Text: AnyItems } } => new JsonObject { ["type"] = "array", ["items"] = new JsonObject() },
         ArrayType a => new JsonObject { ["type"] = "array", ["items"] = TypeSchema(a.Items, row, page) },
         MapType m => new JsonObject { ["type"] = "object", ["additionalProperties"] = TypeSchema(m.Values, row, page) },
         NamedType n => Reference(n.Name, row, page),
