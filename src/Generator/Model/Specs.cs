@@ -1,0 +1,123 @@
+namespace ModelArts.Generator.Model;
+
+// Pipeline values: records of strings, numbers and equatable arrays only (no symbols, syntax,
+// compilations or locations), so an unchanged document yields equal values and cached outputs.
+
+/// <summary>One OpenAPI document given as an AdditionalFiles item, with its options.</summary>
+internal sealed record SourceDocument(string Path, string Text, string Namespace, string ClientName);
+
+/// <summary>Everything generated from one document.</summary>
+internal sealed record DocumentSpec(
+    string Path,
+    EquatableArray<ModelSpec> Models,
+    EquatableArray<EnumSpec> Enums,
+    ClientSpec? Client,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Boolean,
+    Json,
+    Model,
+    Enum,
+    List,
+    Map,
+}
+
+/// <summary>A C# type of a property or parameter. <paramref name="Name"/> names a generated model or enum; <paramref name="Element"/> is the item or value type.</summary>
+internal sealed record TypeSpec(TypeKind Kind, string? Name = null, TypeSpec? Element = null)
+{
+    public static readonly TypeSpec Json = new(TypeKind.Json);
+
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Boolean or TypeKind.Json or TypeKind.Enum;
+}
+
+/// <summary>The constraints of one value; absent bounds are null.</summary>
+internal sealed record ConstraintSpec(
+    int? MinLength,
+    int? MaxLength,
+    EquatableArray<string> Patterns,
+    double? Minimum,
+    double? Maximum,
+    double? ExclusiveMinimum,
+    double? ExclusiveMaximum,
+    EquatableArray<string> AllowedValues)
+{
+    public static readonly ConstraintSpec None = new(null, null, EquatableArray<string>.Empty, null, null, null, null, EquatableArray<string>.Empty);
+
+    public bool HasRange => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null;
+
+    public bool IsEmpty => this == None;
+}
+
+/// <param name="ItemConstraints">Constraints on each item of a list (enum, pattern, length of array items).</param>
+internal sealed record PropertySpec(
+    string JsonName,
+    string Name,
+    TypeSpec Type,
+    bool Required,
+    string? Documentation,
+    ConstraintSpec Constraints,
+    ConstraintSpec ItemConstraints,
+    string? Default);
+
+/// <summary>At most one of two properties (C# names and JSON names).</summary>
+internal sealed record ExclusiveSpec(string First, string FirstJson, string Second, string SecondJson, string? Source);
+
+/// <summary>
+/// <c>if</c>/<c>then</c>: when the property at <paramref name="IfPath"/> equals <paramref name="IfValue"/> (a C# literal),
+/// the property at <paramref name="ThenPath"/> must be one of <paramref name="Allowed"/> (raw values).
+/// Paths are C# property names and their JSON names, segment by segment.
+/// </summary>
+internal sealed record ConditionalSpec(
+    EquatableArray<string> IfPath,
+    EquatableArray<string> IfJsonPath,
+    string IfValue,
+    EquatableArray<string> ThenPath,
+    EquatableArray<string> ThenJsonPath,
+    bool ThenIsString,
+    EquatableArray<string> Allowed,
+    string Message);
+
+internal sealed record ModelSpec(
+    string Namespace,
+    string FileStem,
+    string Name,
+    string? Documentation,
+    EquatableArray<PropertySpec> Properties,
+    EquatableArray<ExclusiveSpec> Exclusive,
+    EquatableArray<ConditionalSpec> Conditionals);
+
+/// <param name="Value">The wire value as a C# literal (<c>"fast"</c> or <c>3</c>).</param>
+internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation);
+
+/// <summary>A forward-compatible option type: a struct over the wire value with the documented values as members.</summary>
+internal sealed record EnumSpec(string Namespace, string FileStem, string Name, TypeKind ValueKind, string? Documentation, EquatableArray<EnumMemberSpec> Members);
+
+internal sealed record ParameterSpec(string JsonName, string Name, TypeSpec Type, bool Required, string? Documentation, ConstraintSpec Constraints);
+
+internal sealed record OperationSpec(
+    string Name,
+    string Method,
+    string Path,
+    string? Summary,
+    string? Description,
+    EquatableArray<ParameterSpec> PathParameters,
+    EquatableArray<ParameterSpec> QueryParameters,
+    bool HasProjectId,
+    string? BodyType,
+    bool BodyRequired,
+    string? ResponseType);
+
+internal sealed record ClientSpec(string Namespace, string FileStem, string Name, string? Title, EquatableArray<OperationSpec> Operations);
+
+/// <summary>A diagnostic as plain values; turned into a <c>Diagnostic</c> with a file location when reported.</summary>
+internal sealed record DiagnosticInfo(string Id, string Path, int Start, int Length, int Line, int Column, int EndLine, int EndColumn, EquatableArray<string> Arguments);
+
+/// <summary>What the consumer's compilation can express.</summary>
+internal sealed record LanguageFeatures(bool RequiredMembers);

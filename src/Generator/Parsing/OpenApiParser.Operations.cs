@@ -1,0 +1,210 @@
+using System.Text.Json;
+using ModelArts.Generator.Model;
+
+namespace ModelArts.Generator.Parsing;
+
+internal sealed partial class OpenApiParser
+{
+    private const string ProjectIdParameter = "project_id";
+
+    private List<OperationSpec> ReadOperations(JsonElement root)
+    {
+        var operations = new List<OperationSpec>();
+        var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Objects(root.TryGetProperty("paths", out var paths) ? paths : default))
+        {
+            var shared = path.Value.TryGetProperty("parameters", out var p) ? p : default;
+            foreach (var method in Methods)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (path.Value.TryGetProperty(method, out var operation) && operation.ValueKind == JsonValueKind.Object)
+                {
+                    operations.Add(ReadOperation(path.Name, method, operation, shared, methodNames));
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationSpec ReadOperation(string path, string method, JsonElement operation, JsonElement shared, HashSet<string> methodNames)
+    {
+        var pointer = new[] { "paths", path, method };
+        var id = operation.TryGetProperty("operationId", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString()! : method + " " + path;
+        var name = Naming.Pascal(id);
+        var unique = Naming.Unique(name, methodNames);
+        if (unique != name)
+        {
+            Report(Diagnostics.NameCollision, Append(pointer, "operationId"), $"operation '{id}'", name, unique);
+        }
+
+        var pathParameters = new List<ParameterSpec>();
+        var queryParameters = new List<ParameterSpec>();
+        var hasProjectId = false;
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "projectId" };
+        foreach (var (parameter, at) in Parameters(shared, operation, pointer))
+        {
+            var parameterName = parameter.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : string.Empty;
+            var location = parameter.TryGetProperty("in", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            if (location == "path" && parameterName == ProjectIdParameter)
+            {
+                hasProjectId = true;
+                continue;
+            }
+
+            if (location is not ("path" or "query") || parameterName.Length == 0)
+            {
+                Report(Diagnostics.Unsupported, at, $"parameter '{parameterName}' in '{location}'; only path and query parameters are generated, so the method has no argument for it");
+                continue;
+            }
+
+            var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+            var spec = new ParameterSpec(
+                parameterName,
+                Naming.Unique(Naming.Camel(parameterName), parameterNames),
+                ResolveType(schema, unique, Naming.Pascal(parameterName), Append(at, "schema")),
+                location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True),
+                Description(parameter),
+                Constraints(schema));
+            (location == "path" ? pathParameters : queryParameters).Add(spec);
+        }
+
+        foreach (var placeholder in Placeholders(path).Where(x => x != ProjectIdParameter && pathParameters.All(p => p.JsonName != x)))
+        {
+            Report(Diagnostics.Unsupported, pointer, $"path placeholder '{{{placeholder}}}' has no path parameter; it is generated as a string argument");
+            pathParameters.Add(new ParameterSpec(placeholder, Naming.Unique(Naming.Camel(placeholder), parameterNames), new TypeSpec(TypeKind.String), true, null, ConstraintSpec.None));
+        }
+
+        var (bodyType, bodyRequired) = ReadBody(operation, unique, pointer);
+        var responseType = ReadResponse(operation, unique, pointer);
+        return new OperationSpec(
+            unique,
+            method,
+            path,
+            operation.TryGetProperty("summary", out var summary) && summary.ValueKind == JsonValueKind.String ? summary.GetString() : null,
+            Description(operation),
+            pathParameters.ToEquatableArray(),
+            queryParameters.ToEquatableArray(),
+            hasProjectId,
+            bodyType,
+            bodyRequired,
+            responseType);
+    }
+
+    /// <summary>Path-item parameters overridden by operation parameters of the same name and location; references resolved.</summary>
+    private IEnumerable<(JsonElement Parameter, string[] Pointer)> Parameters(JsonElement shared, JsonElement operation, string[] pointer)
+    {
+        var result = new List<(string Key, JsonElement Parameter, string[] Pointer)>();
+        void Add(JsonElement list, string[] at)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return;
+            }
+
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var itemPointer = Append(at, index++.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var parameter = item;
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("$ref", out var reference))
+                {
+                    var target = reference.GetString() ?? string.Empty;
+                    if (!target.StartsWith(ParameterPrefix, StringComparison.Ordinal) || _parameters.ValueKind != JsonValueKind.Object
+                        || !_parameters.TryGetProperty(Unescape(target.Substring(ParameterPrefix.Length)), out parameter))
+                    {
+                        Report(Diagnostics.UnresolvedReference, Append(itemPointer, "$ref"), target);
+                        continue;
+                    }
+                }
+
+                if (parameter.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var key = (parameter.TryGetProperty("in", out var i) ? i.GetString() : null) + ":" + (parameter.TryGetProperty("name", out var n) ? n.GetString() : null);
+                result.RemoveAll(x => x.Key == key);
+                result.Add((key, parameter, itemPointer));
+            }
+        }
+
+        Add(shared, [pointer[0], pointer[1], "parameters"]);
+        Add(operation.TryGetProperty("parameters", out var own) ? own : default, Append(pointer, "parameters"));
+        return result.Select(x => (x.Parameter, x.Pointer));
+    }
+
+    private (string? Type, bool Required) ReadBody(JsonElement operation, string operationName, string[] pointer)
+    {
+        if (!operation.TryGetProperty("requestBody", out var body) || body.ValueKind != JsonValueKind.Object)
+        {
+            return (null, false);
+        }
+
+        var required = body.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
+        var type = MediaType(body, operationName + "Request", Append(pointer, "requestBody"));
+        return (type, required);
+    }
+
+    private string? ReadResponse(JsonElement operation, string operationName, string[] pointer)
+    {
+        if (!operation.TryGetProperty("responses", out var responses) || responses.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var success = responses.EnumerateObject()
+            .Where(r => r.Name.Length == 3 && r.Name[0] == '2')
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .FirstOrDefault(r => r.Value.ValueKind == JsonValueKind.Object && r.Value.TryGetProperty("content", out _));
+        return success.Value.ValueKind == JsonValueKind.Object
+            ? MediaType(success.Value, operationName + "Response", Append(pointer, "responses", success.Name))
+            : null;
+    }
+
+    /// <summary>The model type of an application/json body: a referenced or inline object. Anything else is reported.</summary>
+    private string? MediaType(JsonElement owner, string inlineName, string[] pointer)
+    {
+        if (!owner.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var json = content.EnumerateObject().FirstOrDefault(m => m.Name.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
+        if (json.Value.ValueKind != JsonValueKind.Object || !json.Value.TryGetProperty("schema", out var schema))
+        {
+            return null;
+        }
+
+        var schemaPointer = Append(pointer, "content", json.Name, "schema");
+        var type = ResolveType(schema, inlineName, string.Empty, schemaPointer);
+        if (type.Kind == TypeKind.Model)
+        {
+            return type.Name;
+        }
+
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out _) && type == TypeSpec.Json)
+        {
+            return null; // already reported as unresolved
+        }
+
+        Report(Diagnostics.Unsupported, schemaPointer, "a body that is not an object; the method sends or returns no typed body");
+        return null;
+    }
+
+    private static IEnumerable<string> Placeholders(string path)
+    {
+        var start = path.IndexOf('{');
+        while (start >= 0)
+        {
+            var end = path.IndexOf('}', start);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            yield return path.Substring(start + 1, end - start - 1);
+            start = path.IndexOf('{', end);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+namespace ModelArts.Runtime.Constraints;
+
+// The constraints of the OpenAPI description, stamped on generated members. Generated Validate()
+// methods check them at run time; the analyzers read them from symbols at design time.
+// Values are constants so both can read them: numbers as double, option values as string or long.
+
+/// <summary>The JSON property must be present (<c>required</c> in the schema).</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class RequiredPropertyAttribute : Attribute
+{
+}
+
+/// <summary>String length in Unicode code points (<c>minLength</c>, <c>maxLength</c>); -1 when unbounded.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+public sealed class LengthAttribute : Attribute
+{
+    /// <summary>The fewest code points, or -1.</summary>
+    public int Minimum { get; set; } = -1;
+
+    /// <summary>The most code points, or -1.</summary>
+    public int Maximum { get; set; } = -1;
+}
+
+/// <summary>The string matches this ECMAScript regular expression (<c>pattern</c>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = true, Inherited = false)]
+public sealed class PatternAttribute(string pattern) : Attribute
+{
+    /// <summary>The regular expression.</summary>
+    public string Pattern { get; } = pattern;
+}
+
+/// <summary>Numeric bounds (<c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>); NaN when absent.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+public sealed class RangeAttribute : Attribute
+{
+    /// <summary>Inclusive lower bound, or NaN.</summary>
+    public double Minimum { get; set; } = double.NaN;
+
+    /// <summary>Inclusive upper bound, or NaN.</summary>
+    public double Maximum { get; set; } = double.NaN;
+
+    /// <summary>Exclusive lower bound, or NaN.</summary>
+    public double ExclusiveMinimum { get; set; } = double.NaN;
+
+    /// <summary>Exclusive upper bound, or NaN.</summary>
+    public double ExclusiveMaximum { get; set; } = double.NaN;
+}
+
+/// <summary>The documented option values (<c>enum</c>): strings, or whole numbers as <see cref="long"/>.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+public sealed class AllowedValuesAttribute(params object[] values) : Attribute
+{
+    /// <summary>The values.</summary>
+    public object[] Values { get; } = values;
+}
+
+/// <summary>At most one of two properties may be set (<c>not: {required: [a, b]}</c>). Names are C# property names.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class MutuallyExclusiveAttribute(string first, string second) : Attribute
+{
+    /// <summary>One property.</summary>
+    public string First { get; } = first;
+
+    /// <summary>The other property.</summary>
+    public string Second { get; } = second;
+
+    /// <summary>The sentence of the documentation that states the rule.</summary>
+    public string? Source { get; set; }
+}
+
+/// <summary>
+/// <c>if</c>/<c>then</c>: when the property at <see cref="IfProperty"/> equals <see cref="IfValue"/>, the
+/// property at <see cref="ThenProperty"/> (a dotted C# property path) must be one of <see cref="AllowedValues"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ConditionalConstraintAttribute(string ifProperty, object ifValue, string thenProperty, params object[] allowedValues) : Attribute
+{
+    /// <summary>Dotted C# property path of the condition.</summary>
+    public string IfProperty { get; } = ifProperty;
+
+    /// <summary>The constant the condition compares with (bool, string or long).</summary>
+    public object IfValue { get; } = ifValue;
+
+    /// <summary>Dotted C# property path the rule restricts.</summary>
+    public string ThenProperty { get; } = thenProperty;
+
+    /// <summary>The values allowed there when the condition holds.</summary>
+    public object[] AllowedValues { get; } = allowedValues;
+
+    /// <summary>What to tell the user.</summary>
+    public string? Message { get; set; }
+}

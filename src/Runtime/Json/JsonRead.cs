@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace ModelArts.Runtime.Json;
+
+/// <summary>
+/// Token readers for generated deserializers. Each checks the token type and throws a
+/// <see cref="ModelArtsJsonException"/> that names what was expected, so a response of the wrong
+/// shape fails with its JSON path instead of an invalid cast.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>A string.</summary>
+    public static string GetString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Mismatch("a string", ref reader);
+
+    /// <summary>A boolean.</summary>
+    public static bool GetBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Mismatch("true or false", ref reader),
+    };
+
+    /// <summary>A whole number that fits 32 bits.</summary>
+    public static int GetInt32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Mismatch("a 32-bit integer", ref reader);
+
+    /// <summary>A whole number that fits 64 bits.</summary>
+    public static long GetInt64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Mismatch("a 64-bit integer", ref reader);
+
+    /// <summary>A number (single precision).</summary>
+    public static float GetSingle(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Mismatch("a number", ref reader);
+
+    /// <summary>A number (double precision).</summary>
+    public static double GetDouble(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Mismatch("a number", ref reader);
+
+    /// <summary>Any JSON value, kept as it is.</summary>
+    public static JsonElement GetElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Throws unless the reader stands on the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch("an object", ref reader);
+        }
+    }
+
+    /// <summary>An array, each item read by <paramref name="item"/>; the item's index joins the error path.</summary>
+    public static List<T> List<T>(ref Utf8JsonReader reader, JsonValueReader<T> item)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Mismatch("an array", ref reader);
+        }
+
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            try
+            {
+                list.Add(item(ref reader));
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                throw ModelArtsJsonException.Within("[" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", e);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>An object used as a map from names to values read by <paramref name="value"/>.</summary>
+    public static Dictionary<string, T> Map<T>(ref Utf8JsonReader reader, JsonValueReader<T> value)
+    {
+        StartObject(ref reader);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                map[name] = value(ref reader);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                throw ModelArtsJsonException.Within(ModelArtsJsonException.Segment(name), e);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads a whole document with <paramref name="read"/> and checks nothing follows it.</summary>
+    public static T Document<T>(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> read)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!reader.Read())
+        {
+            throw new ModelArtsJsonException("the document is empty");
+        }
+
+        var value = read(ref reader);
+        if (reader.Read())
+        {
+            throw new ModelArtsJsonException("unexpected data after the value");
+        }
+
+        return value;
+    }
+
+    /// <summary>The error for a missing required property.</summary>
+    public static ModelArtsJsonException MissingRequired(string jsonName) =>
+        new ModelArtsJsonException("missing required property").Within(ModelArtsJsonException.Segment(jsonName));
+
+    private static ModelArtsJsonException Mismatch(string expected, ref Utf8JsonReader reader) =>
+        new($"expected {expected}, found {Describe(reader.TokenType)}");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+}
+
+/// <summary>Writes models to UTF-8 JSON.</summary>
+public static class JsonWrite
+{
+    /// <summary>The model as UTF-8 JSON bytes.</summary>
+    public static byte[] ToUtf8Bytes(IJsonModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            model.WriteJson(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The model as a JSON string.</summary>
+    public static string ToJsonString(IJsonModel model) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(model));
+}

@@ -1,0 +1,126 @@
+namespace ModelArts.Runtime.Validation;
+
+/// <summary>One broken rule of a request: which rule (the JSON Schema keyword), where (a JSON path), and why.</summary>
+public sealed class ModelArtsViolation(string ruleId, string path, string message)
+{
+    /// <summary>Stable id: the JSON Schema keyword that is violated (<c>required</c>, <c>maxLength</c>, <c>pattern</c>, <c>minimum</c>, <c>enum</c>, <c>not</c>, <c>if-then</c>, ...).</summary>
+    public string RuleId { get; } = ruleId;
+
+    /// <summary>JSON path of the offending value, such as <c>$.template.id</c>.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>A sentence for a person.</summary>
+    public string Message { get; } = message;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Path}: {Message} [{RuleId}]";
+}
+
+/// <summary>The checks generated <c>Validate</c> methods call.</summary>
+public static class Check
+{
+    /// <summary>Length in Unicode code points, as JSON Schema counts it.</summary>
+    public static int CodePoints(string value)
+    {
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Adds violations of <c>minLength</c>/<c>maxLength</c>.</summary>
+    public static void Length(ICollection<ModelArtsViolation> violations, string path, string? value, int minimum, int maximum)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var length = CodePoints(value);
+        if (minimum >= 0 && length < minimum)
+        {
+            violations.Add(new ModelArtsViolation("minLength", path, $"must have at least {minimum} characters, has {length}"));
+        }
+
+        if (maximum >= 0 && length > maximum)
+        {
+            violations.Add(new ModelArtsViolation("maxLength", path, $"must have at most {maximum} characters, has {length}"));
+        }
+    }
+
+    /// <summary>Adds a violation of <c>pattern</c>.</summary>
+    public static void Pattern(ICollection<ModelArtsViolation> violations, string path, string? value, System.Text.RegularExpressions.Regex pattern)
+    {
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            violations.Add(new ModelArtsViolation("pattern", path, $"must match {pattern}"));
+        }
+    }
+
+    /// <summary>Adds violations of the numeric bounds; NaN bounds are absent.</summary>
+    public static void Range(ICollection<ModelArtsViolation> violations, string path, double? value, double minimum, double maximum, double exclusiveMinimum, double exclusiveMaximum)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        var text = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!double.IsNaN(minimum) && v < minimum)
+        {
+            violations.Add(new ModelArtsViolation("minimum", path, $"must be at least {Format(minimum)}, is {text}"));
+        }
+
+        if (!double.IsNaN(maximum) && v > maximum)
+        {
+            violations.Add(new ModelArtsViolation("maximum", path, $"must be at most {Format(maximum)}, is {text}"));
+        }
+
+        if (!double.IsNaN(exclusiveMinimum) && v <= exclusiveMinimum)
+        {
+            violations.Add(new ModelArtsViolation("exclusiveMinimum", path, $"must be greater than {Format(exclusiveMinimum)}, is {text}"));
+        }
+
+        if (!double.IsNaN(exclusiveMaximum) && v >= exclusiveMaximum)
+        {
+            violations.Add(new ModelArtsViolation("exclusiveMaximum", path, $"must be less than {Format(exclusiveMaximum)}, is {text}"));
+        }
+    }
+
+    /// <summary>Adds a violation of <c>required</c> when <paramref name="present"/> is false.</summary>
+    public static void Required(ICollection<ModelArtsViolation> violations, string path, bool present)
+    {
+        if (!present)
+        {
+            violations.Add(new ModelArtsViolation("required", path, "is required"));
+        }
+    }
+
+    /// <summary>Adds a violation of <c>not: {required: [a, b]}</c> when both are present.</summary>
+    public static void Exclusive(ICollection<ModelArtsViolation> violations, string path, string first, bool firstPresent, string second, bool secondPresent)
+    {
+        if (firstPresent && secondPresent)
+        {
+            violations.Add(new ModelArtsViolation("not", path, $"{first} and {second} cannot both be set"));
+        }
+    }
+
+    /// <summary>Adds a violation of <c>enum</c> when the value is not one of the documented options.</summary>
+    public static void Allowed(ICollection<ModelArtsViolation> violations, string path, bool isKnown, string value)
+    {
+        if (!isKnown)
+        {
+            violations.Add(new ModelArtsViolation("enum", path, $"'{value}' is not one of the documented values"));
+        }
+    }
+
+    private static string Format(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ModelArts.Generator.Tests;
+
+/// <summary>An in-memory AdditionalFiles item.</summary>
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, System.Text.Encoding.UTF8);
+}
+
+/// <summary>Per-file and global analyzer options, as MSBuild would pass them.</summary>
+internal sealed class TestOptionsProvider(Dictionary<string, Dictionary<string, string>> perFile, Dictionary<string, string>? global = null) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global ?? []);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new Options(perFile.TryGetValue(textFile.Path, out var options) ? options : []);
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
+
+internal static class GeneratorHarness
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string SpecFolder => Path.Combine(RepoRoot, "spec");
+
+    /// <summary>The shipped documents with the options the package gives them.</summary>
+    public static (InMemoryText[] Texts, TestOptionsProvider Options) ShippedSpec()
+    {
+        var modelarts = Path.Combine(SpecFolder, "modelarts.openapi.json");
+        var iam = Path.Combine(SpecFolder, "iam.openapi.json");
+        return (
+            [new InMemoryText(modelarts, File.ReadAllText(modelarts)), new InMemoryText(iam, File.ReadAllText(iam))],
+            new TestOptionsProvider(new()
+            {
+                [modelarts] = new() { ["build_metadata.AdditionalFiles.ModelArtsNamespace"] = "ModelArts", ["build_metadata.AdditionalFiles.ModelArtsClientName"] = "ModelArtsClient" },
+                [iam] = new() { ["build_metadata.AdditionalFiles.ModelArtsNamespace"] = "ModelArts.Iam", ["build_metadata.AdditionalFiles.ModelArtsClientName"] = "IamClient" },
+            }));
+    }
+
+    /// <summary>.NET 8 reference assemblies plus the runtime's netstandard2.0 build: what a consumer compiles against.</summary>
+    public static ImmutableArray<MetadataReference> ConsumerReferences { get; } =
+        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(RuntimeNetStandardPath())];
+
+    /// <summary>The running process's assemblies: for code the tests load and execute.</summary>
+    public static ImmutableArray<MetadataReference> ExecutionReferences { get; } =
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p)),
+         MetadataReference.CreateFromFile(typeof(ModelArts.Runtime.Json.IJsonModel).Assembly.Location)];
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources, ImmutableArray<MetadataReference> references, LanguageVersion language = LanguageVersion.CSharp12) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Append("internal static class ConsumerCode { }").Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(language), $"Consumer{i}.cs")),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider options, LanguageVersion language = LanguageVersion.CSharp12) =>
+        CSharpGeneratorDriver.Create(
+            [new OpenApiGenerator().AsSourceGenerator()],
+            texts,
+            new CSharpParseOptions(language),
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the compilation with the generated sources and the generator's own diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) Run(
+        IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider options, CSharpCompilation compilation, LanguageVersion language = LanguageVersion.CSharp12)
+    {
+        var driver = Driver(texts, options, language).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return (output, diagnostics, driver);
+    }
+
+    /// <summary>Emits and loads a compilation into its own load context.</summary>
+    public static Assembly Load(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("emit failed:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
+        }
+
+        stream.Position = 0;
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
+    }
+
+    private static string RuntimeNetStandardPath() =>
+        Path.GetFullPath(typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RuntimeNetStandardPath").Value!);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Generator.sln not found");
+    }
+}
