@@ -1,0 +1,65 @@
+using System.Collections;
+using System.Reflection;
+using Xunit;
+
+namespace ModelArts.Generator.Tests;
+
+/// <summary>What generated models do at run time: errors with JSON paths, and Validate().</summary>
+public sealed class ModelBehaviourTests
+{
+    [Theory]
+    [InlineData("ModelArts.ListAutoAnnotationSamplesResponse", """{"samples":[{"metadata":{"@modelarts:size":"big"}}]}""", "$.samples[0].metadata['@modelarts:size']")]
+    [InlineData("ModelArts.AutoAnnotationProgressResponse", """{"progress":"half"}""", "$.progress")]
+    [InlineData("ModelArts.CreateProcessorTaskRequest", """{"name":"x","template":{"operator_params":[{"params":{}},{"advanced_params_switch":"yes"}]}}""", "$.template.operator_params[1].advanced_params_switch")]
+    [InlineData("ModelArts.CreateProcessorTaskRequest", """{"template":{}}""", "$.name")]
+    public void A_value_of_the_wrong_shape_fails_with_its_json_path(string type, string json, string path)
+    {
+        var error = Assert.Throws<ModelArts.Runtime.Json.ModelArtsJsonException>(() => GeneratedAssembly.Deserialize(type, json));
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"data_source":{"type":"DATASET"},"inputs":[]}""", "not", "$")]
+    [InlineData("""{"name":"t","template":{"id":"sys_data_analyse"},"create_version":true}""", "if-then", "$.template.id")]
+    [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"description":"a<b"}""", "pattern", "$.description")]
+    [InlineData("""{"name":"t","template":{"id":"sys_data_unknown"}}""", "enum", "$.template.id")]
+    [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"work_path":{"version_name":"v 1"}}""", "pattern", "$.work_path.version_name")]
+    public void Validate_reports_each_violation_with_rule_id_and_path(string json, string rule, string path)
+    {
+        var violations = Validate("ModelArts.CreateProcessorTaskRequest", json);
+
+        var violation = Assert.Single(violations);
+        Assert.Equal((rule, path), violation);
+    }
+
+    [Fact]
+    public void Validate_reports_every_violation_at_once()
+    {
+        var description = new string('x', 257) + "<";
+        var violations = Validate("ModelArts.CreateProcessorTaskRequest", $$"""{"name":"t","template":{"id":"sys_data_analyse"},"create_version":true,"description":"{{description}}","data_source":{},"inputs":[]}""");
+
+        Assert.Equal([("maxLength", "$.description"), ("pattern", "$.description"), ("not", "$"), ("if-then", "$.template.id")], violations);
+    }
+
+    [Fact]
+    public void A_valid_request_has_no_violation()
+    {
+        Assert.Empty(Validate("ModelArts.CreateProcessorTaskRequest", """{"name":"t","template":{"id":"sys_data_validation"},"create_version":true,"inputs":[{"type":"DATASET"}]}"""));
+    }
+
+    [Fact]
+    public void Ranges_and_lengths_of_other_models_are_checked()
+    {
+        Assert.Equal([("minimum", "$.repetition")], Validate("ModelArts.CreateWorkforceTaskRequest", """{"repetition":0}"""));
+        Assert.Equal([("maxLength", "$.workforces_config.workforces[0].workforce_name")], Validate("ModelArts.CreateWorkforceTaskRequest", """{"workforces_config":{"workforces":[{"workforce_name":"NAME"}]}}""".Replace("NAME", new string('w', 1025), StringComparison.Ordinal)));
+    }
+
+    private static List<(string Rule, string Path)> Validate(string type, string json)
+    {
+        var model = GeneratedAssembly.Deserialize(type, json);
+        var violations = (IEnumerable)GeneratedAssembly.Invoke(model.GetType().GetMethod("Validate", Type.EmptyTypes)!, model)!;
+        return violations.Cast<ModelArts.Runtime.Validation.ModelArtsViolation>().Select(v => (v.RuleId, v.Path)).ToList();
+    }
+}
