@@ -27,7 +27,7 @@ internal static class ModelEmitter
         foreach (var conditional in model.Conditionals)
         {
             var allowed = string.Join(", ", conditional.Allowed.Select(v => conditional.ThenIsString ? Parsing.OpenApiParser.Literal(v) : v + "L"));
-            w.Line($"[{TypeNames.Constraints}.ConditionalConstraint(\"{string.Join(".", conditional.IfPath)}\", {ConstantArgument(conditional.IfValue)}, \"{string.Join(".", conditional.ThenPath)}\", {allowed}, Message = {TypeNames.Verbatim(conditional.Message)})]");
+            w.Line($"[{TypeNames.Constraints}.ConditionalConstraint(\"{string.Join(".", conditional.IfPath)}\", {conditional.IfValue}, \"{string.Join(".", conditional.ThenPath)}\", {allowed}, Message = {TypeNames.Verbatim(conditional.Message)})]");
         }
 
         w.Line(TypeNames.GeneratedCode);
@@ -68,13 +68,20 @@ internal static class ModelEmitter
 
     private static void EmitPatterns(SourceWriter w, ModelSpec model)
     {
+        var any = false;
         for (var i = 0; i < model.Properties.Length; i++)
         {
             var patterns = Patterns(model.Properties[i]);
             for (var p = 0; p < patterns.Count; p++)
             {
                 w.Line($"private static readonly global::System.Text.RegularExpressions.Regex s_pattern{i}_{p} = new global::System.Text.RegularExpressions.Regex({TypeNames.Verbatim(patterns[p])}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                any = true;
             }
+        }
+
+        if (any)
+        {
+            w.Line();
         }
     }
 
@@ -296,7 +303,7 @@ internal static class ModelEmitter
                 w.Open($"if ({property.Name} is {{ }} value{i})");
                 foreach (var line in checks.ToString().Split('\n').Where(l => l.Length > 0))
                 {
-                    w.Line(line.TrimStart().Length == line.Length ? line : line);
+                    w.Line(line);
                 }
 
                 w.Close();
@@ -393,8 +400,6 @@ internal static class ModelEmitter
     }
 
     private static string Bound(double? value) => value is { } v ? TypeNames.Double(v) : "double.NaN";
-
-    private static string ConstantArgument(string literal) => literal;
 
     /// <summary>The JSON path segment of a property: <c>.name</c>, or <c>['@odd:name']</c>.</summary>
     internal static string Segment(string name) =>
