@@ -56,6 +56,39 @@ public sealed class ModelBehaviourTests
         Assert.Equal([("maxLength", "$.workforces_config.workforces[0].workforce_name")], Validate("ModelArts.CreateWorkforceTaskRequest", """{"workforces_config":{"workforces":[{"workforce_name":"NAME"}]}}""".Replace("NAME", new string('w', 1025), StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("""{"confidence_scope":"0.10-0.90"}""", null)]
+    [InlineData("""{"confidence_scope":"0.90-0.10"}""", "format")]
+    [InlineData("""{"confidence_scope":"0.10-1.50"}""", "format")]
+    [InlineData("""{"confidence_scope":"high"}""", "pattern")]
+    public void Documented_value_formats_are_checked(string json, string? rule)
+    {
+        var violations = Validate("ModelArts.SmartTaskConfig", json);
+
+        Assert.Equal(rule is null ? [] : [(rule, "$.confidence_scope")], violations);
+    }
+
+    [Theory]
+    [InlineData("month", null)]
+    [InlineData("20190901-20190915", null)]
+    [InlineData("20190901-20191015", "format")]
+    [InlineData("20190915-20190901", "format")]
+    [InlineData("yyyyMMdd-yyyyMMdd", "pattern")]
+    public void Sample_time_is_month_day_or_a_period_of_at_most_30_days(string value, string? rule)
+    {
+        var violations = Validate("ModelArts.SearchCondition", $$"""{"sample_time":"{{value}}"}""");
+
+        Assert.Equal(rule is null ? [] : [(rule, "$.sample_time")], violations);
+    }
+
+    [Fact]
+    public void Several_labels_need_op()
+    {
+        Assert.Empty(Validate("ModelArts.SearchLabels", """{"labels":[{"name":"a"}]}"""));
+        Assert.Empty(Validate("ModelArts.SearchLabels", """{"labels":[{"name":"a"},{"name":"b"}],"op":"OR"}"""));
+        Assert.Equal([("if-then", "$.op")], Validate("ModelArts.SearchLabels", """{"labels":[{"name":"a"},{"name":"b"}]}"""));
+    }
+
     private static List<(string Rule, string Path)> Validate(string type, string json)
     {
         var model = GeneratedAssembly.Deserialize(type, json);

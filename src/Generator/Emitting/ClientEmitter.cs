@@ -48,7 +48,7 @@ internal static class ClientEmitter
         var docs = new List<(string Name, string Text)>();
         foreach (var parameter in operation.PathParameters)
         {
-            required.Add($"{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
+            required.Add($"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
             docs.Add((parameter.Name, parameter.Documentation ?? parameter.JsonName));
         }
 
@@ -62,11 +62,11 @@ internal static class ClientEmitter
         {
             if (parameter.Required)
             {
-                required.Add($"{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
+                required.Add($"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
             }
             else
             {
-                optional.Add($"{TypeNames.Nullable(parameter.Type, ns)} {parameter.Name} = null");
+                optional.Add($"{Attributes(parameter)}{TypeNames.Nullable(parameter.Type, ns)} {parameter.Name} = null");
             }
 
             docs.Add((parameter.Name, parameter.Documentation ?? parameter.JsonName));
@@ -168,5 +168,16 @@ internal static class ClientEmitter
         return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
     }
 
-    internal static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The parameter's constraints as attributes, so the analyzers check constant arguments too.</summary>
+    private static string Attributes(ParameterSpec parameter)
+    {
+        if (parameter.Constraints.IsEmpty || parameter.Type.Kind == TypeKind.List)
+        {
+            return string.Empty;
+        }
+
+        var writer = new SourceWriter();
+        ModelEmitter.EmitConstraintAttributes(writer, parameter.Constraints, parameter.Type);
+        return string.Concat(writer.ToString().Split('\n').Where(l => l.Length > 0).Select(l => l.Trim() + " "));
+    }
 }

@@ -22,6 +22,7 @@ internal static class EnumEmitter
         foreach (var member in spec.Members)
         {
             w.Documentation(member.Documentation is { Length: > 0 } doc ? doc : null, $"The value {member.Value}.");
+            w.Line($"[global::ModelArts.Runtime.Constraints.WireValue({member.Value})]");
             w.Line($"public static {spec.Name} {member.Name} {{ get; }} = new {spec.Name}({member.Value});");
             w.Line();
         }

@@ -30,8 +30,13 @@ internal static class ModelEmitter
             w.Line($"[{TypeNames.Constraints}.ConditionalConstraint(\"{string.Join(".", conditional.IfPath)}\", {conditional.IfValue}, \"{string.Join(".", conditional.ThenPath)}\", {allowed}, Message = {TypeNames.Verbatim(conditional.Message)})]");
         }
 
+        foreach (var count in model.CountConditions)
+        {
+            w.Line($"[{TypeNames.Constraints}.RequiredWhenCount(\"{count.CountProperty}\", {count.Minimum.ToString(CultureInfo.InvariantCulture)}, \"{count.Required}\", Message = {TypeNames.Verbatim(count.Message)})]");
+        }
+
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"public sealed partial class {model.Name} : global::ModelArts.Runtime.Json.IJsonModel");
+        w.Open($"public sealed partial record {model.Name} : global::ModelArts.Runtime.Json.IJsonModel");
         EmitNames(w, model);
         EmitPatterns(w, model);
         foreach (var property in model.Properties)
@@ -153,6 +158,19 @@ internal static class ModelEmitter
             Add(parts, "ExclusiveMinimum", constraints.ExclusiveMinimum);
             Add(parts, "ExclusiveMaximum", constraints.ExclusiveMaximum);
             w.Line($"[{TypeNames.Constraints}.Range({string.Join(", ", parts)})]");
+        }
+
+        if (constraints.Format is { } format)
+        {
+            var parts = new List<string> { Parsing.OpenApiParser.Literal(format) };
+            Add(parts, "Minimum", constraints.FormatMinimum);
+            Add(parts, "Maximum", constraints.FormatMaximum);
+            if (constraints.FormatMaxDays is { } days)
+            {
+                parts.Add("MaxDays = " + days.ToString(CultureInfo.InvariantCulture));
+            }
+
+            w.Line($"[{TypeNames.Constraints}.ValueFormat({string.Join(", ", parts)})]");
         }
 
         if (constraints.AllowedValues.Length > 0 && type.Kind is TypeKind.Enum or TypeKind.String or TypeKind.Int32 or TypeKind.Int64)
@@ -315,6 +333,11 @@ internal static class ModelEmitter
             w.Line($"{TypeNames.Check}.Exclusive(violations, path, \"{exclusive.FirstJson}\", {exclusive.First} is not null, \"{exclusive.SecondJson}\", {exclusive.Second} is not null);");
         }
 
+        foreach (var count in model.CountConditions)
+        {
+            w.Line($"{TypeNames.Check}.RequiredWhenCount(violations, path + {Parsing.OpenApiParser.Literal(Segment(count.RequiredJson))}, {count.CountProperty}?.Count, {count.Minimum.ToString(CultureInfo.InvariantCulture)}, {count.Required} is not null, {Parsing.OpenApiParser.Literal(count.Message)});");
+        }
+
         foreach (var conditional in model.Conditionals)
         {
             var ifPath = string.Join("?.", conditional.IfPath);
@@ -347,6 +370,12 @@ internal static class ModelEmitter
                 foreach (var pattern in patterns)
                 {
                     w.Line($"{TypeNames.Check}.Pattern(violations, {path}, {value}, {pattern});");
+                    any = true;
+                }
+
+                if (constraints.Format is { } format)
+                {
+                    w.Line($"{TypeNames.Check}.Format(violations, {path}, {value}, {Parsing.OpenApiParser.Literal(format)}, {Bound(constraints.FormatMinimum)}, {Bound(constraints.FormatMaximum)}, {(constraints.FormatMaxDays ?? 0).ToString(CultureInfo.InvariantCulture)});");
                     any = true;
                 }
 

@@ -46,7 +46,11 @@ internal sealed record ConstraintSpec(
     double? Maximum,
     double? ExclusiveMinimum,
     double? ExclusiveMaximum,
-    EquatableArray<string> AllowedValues)
+    EquatableArray<string> AllowedValues,
+    string? Format = null,
+    double? FormatMinimum = null,
+    double? FormatMaximum = null,
+    int? FormatMaxDays = null)
 {
     public static readonly ConstraintSpec None = new(null, null, EquatableArray<string>.Empty, null, null, null, null, EquatableArray<string>.Empty);
 
@@ -84,6 +88,9 @@ internal sealed record ConditionalSpec(
     EquatableArray<string> Allowed,
     string Message);
 
+/// <summary>When the list <paramref name="CountProperty"/> has at least <paramref name="Minimum"/> items, <paramref name="Required"/> must be set.</summary>
+internal sealed record CountConditionSpec(string CountProperty, string CountJson, int Minimum, string Required, string RequiredJson, string Message);
+
 internal sealed record ModelSpec(
     string Namespace,
     string FileStem,
@@ -91,7 +98,8 @@ internal sealed record ModelSpec(
     string? Documentation,
     EquatableArray<PropertySpec> Properties,
     EquatableArray<ExclusiveSpec> Exclusive,
-    EquatableArray<ConditionalSpec> Conditionals);
+    EquatableArray<ConditionalSpec> Conditionals,
+    EquatableArray<CountConditionSpec> CountConditions);
 
 /// <param name="Value">The wire value as a C# literal (<c>"fast"</c> or <c>3</c>).</param>
 internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation);

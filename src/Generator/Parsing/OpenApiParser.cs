@@ -18,6 +18,7 @@ internal sealed partial class OpenApiParser
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "AdditionalProperties", "WriteJson", "ReadJson", "FromJson", "ToJson", "Validate", "Equals", "GetHashCode", "ToString", "GetType",
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
     };
 
     private readonly SourceDocument _source;
@@ -159,8 +160,9 @@ internal sealed partial class OpenApiParser
         }
 
         var exclusive = ReadExclusive(schema, names, pointer);
-        var conditionals = ReadConditionals(schema, names, pointer);
-        _models.Add(new ModelSpec(_source.Namespace, _stem, typeName, Description(schema), properties.ToEquatableArray(), exclusive.ToEquatableArray(), conditionals.ToEquatableArray()));
+        var counts = new List<CountConditionSpec>();
+        var conditionals = ReadConditionals(schema, names, pointer, counts);
+        _models.Add(new ModelSpec(_source.Namespace, _stem, typeName, Description(schema), properties.ToEquatableArray(), exclusive.ToEquatableArray(), conditionals.ToEquatableArray(), counts.ToEquatableArray()));
     }
 
     /// <summary>JSON name → C# property name for one schema; collisions are renamed and reported.</summary>
@@ -379,11 +381,17 @@ internal sealed partial class OpenApiParser
     /// The supported <c>if</c>/<c>then</c> shape: <c>if</c> requires one property equal to a constant,
     /// <c>then</c> narrows one (possibly nested) property to an <c>enum</c>.
     /// </summary>
-    private List<ConditionalSpec> ReadConditionals(JsonElement schema, Dictionary<string, string> names, string[] pointer)
+    private List<ConditionalSpec> ReadConditionals(JsonElement schema, Dictionary<string, string> names, string[] pointer, List<CountConditionSpec> counts)
     {
         var result = new List<ConditionalSpec>();
         if (!schema.TryGetProperty("if", out var condition))
         {
+            return result;
+        }
+
+        if (schema.TryGetProperty("then", out var then) && TryReadCountCondition(schema, condition, then, names) is { } count)
+        {
+            counts.Add(count);
             return result;
         }
 
@@ -408,6 +416,30 @@ internal sealed partial class OpenApiParser
             allowed.ToEquatableArray(),
             message));
         return result;
+    }
+
+    /// <summary>The second supported shape: <c>if</c> a list has at least N items, <c>then</c> another property is required.</summary>
+    private static CountConditionSpec? TryReadCountCondition(JsonElement schema, JsonElement condition, JsonElement then, Dictionary<string, string> names)
+    {
+        if (condition.ValueKind != JsonValueKind.Object || !condition.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var list = properties.EnumerateObject().ToList();
+        var required = StringList(then, "required");
+        if (list.Count != 1 || !list[0].Value.TryGetProperty("minItems", out var minItems) || !minItems.TryGetInt32(out var minimum)
+            || !StringSet(condition, "required").Contains(list[0].Name) || required.Count != 1
+            || !names.TryGetValue(list[0].Name, out var countName) || !names.TryGetValue(required[0], out var requiredName))
+        {
+            return null;
+        }
+
+        var message = schema.TryGetProperty("x-doc-conditions", out var docs) && docs.ValueKind == JsonValueKind.Array && docs.GetArrayLength() > 0
+            && docs[0].TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+            ? m.GetString()!
+            : $"{required[0]} is required when {list[0].Name} has {minimum} or more items";
+        return new CountConditionSpec(countName, list[0].Name, minimum, requiredName, required[0], message);
     }
 
     private static bool TryReadCondition(JsonElement condition, Dictionary<string, string> names, out string name, out string json, out string literal)
@@ -529,6 +561,8 @@ internal sealed partial class OpenApiParser
         var allowed = schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
             ? values.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList()
             : [];
+        var format = schema.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String && f.GetString() is "decimal-range" or "date-period" ? f.GetString() : null;
+        var bounds = schema.TryGetProperty("x-format-bounds", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
         var spec = new ConstraintSpec(
             Int(schema, "minLength"),
             Int(schema, "maxLength"),
@@ -537,7 +571,11 @@ internal sealed partial class OpenApiParser
             Number(schema, "maximum"),
             Number(schema, "exclusiveMinimum"),
             Number(schema, "exclusiveMaximum"),
-            allowed.ToEquatableArray());
+            allowed.ToEquatableArray(),
+            format,
+            format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "minimum"),
+            format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "maximum"),
+            format is null ? null : Int(schema, "x-format-max-days"));
         return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
     }
 

@@ -90,3 +90,45 @@ public sealed class ConditionalConstraintAttribute(string ifProperty, object ifV
     /// <summary>What to tell the user.</summary>
     public string? Message { get; set; }
 }
+
+/// <summary>A documented value format a pattern cannot fully check (<c>format</c>): <c>decimal-range</c> or <c>date-period</c>.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+public sealed class ValueFormatAttribute(string format) : Attribute
+{
+    /// <summary>The format name.</summary>
+    public string Format { get; } = format;
+
+    /// <summary>Lower bound of a <c>decimal-range</c>, or NaN.</summary>
+    public double Minimum { get; set; } = double.NaN;
+
+    /// <summary>Upper bound of a <c>decimal-range</c>, or NaN.</summary>
+    public double Maximum { get; set; } = double.NaN;
+
+    /// <summary>Longest <c>date-period</c> in days, or 0.</summary>
+    public int MaxDays { get; set; }
+}
+
+/// <summary>When the list at <see cref="CountProperty"/> has at least <see cref="MinimumCount"/> items, <see cref="RequiredProperty"/> must be set.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class RequiredWhenCountAttribute(string countProperty, int minimumCount, string requiredProperty) : Attribute
+{
+    /// <summary>The C# name of the list property.</summary>
+    public string CountProperty { get; } = countProperty;
+
+    /// <summary>The count from which the rule applies.</summary>
+    public int MinimumCount { get; } = minimumCount;
+
+    /// <summary>The C# name of the property that becomes required.</summary>
+    public string RequiredProperty { get; } = requiredProperty;
+
+    /// <summary>What to tell the user.</summary>
+    public string? Message { get; set; }
+}
+
+/// <summary>The wire value of a named member of a generated option type.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class WireValueAttribute(object value) : Attribute
+{
+    /// <summary>The value: a string or a <see cref="long"/>.</summary>
+    public object Value { get; } = value;
+}

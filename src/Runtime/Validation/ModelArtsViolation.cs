@@ -122,5 +122,23 @@ public static class Check
         }
     }
 
+    /// <summary>Adds a violation of a documented value format (<c>format</c>).</summary>
+    public static void Format(ICollection<ModelArtsViolation> violations, string path, string? value, string format, double minimum, double maximum, int maxDays)
+    {
+        if (value is not null && ValueFormats.Check(format, value, minimum, maximum, maxDays) is { } reason)
+        {
+            violations.Add(new ModelArtsViolation("format", path, reason));
+        }
+    }
+
+    /// <summary>Adds a violation when a list has at least <paramref name="minimumCount"/> items and the other property is absent.</summary>
+    public static void RequiredWhenCount(ICollection<ModelArtsViolation> violations, string path, int? count, int minimumCount, bool requiredPresent, string message)
+    {
+        if (count >= minimumCount && !requiredPresent)
+        {
+            violations.Add(new ModelArtsViolation("if-then", path, message));
+        }
+    }
+
     private static string Format(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -160,7 +160,16 @@ internal static partial class ConstraintCatalog
                 continue;
             }
 
-            if (facts.JsonType != "boolean")
+            var placeholders = options.Where(o => DatePlaceholder().IsMatch(o.Groups["value"].Value)).ToList();
+            if (facts.JsonType == "string" && placeholders.Count > 0)
+            {
+                // "yyyyMMdd-yyyyMMdd" among the options is a format, not a value: the list becomes a pattern.
+                var alternatives = options.Select(o => o.Groups["value"].Value)
+                    .Select(v => DatePlaceholder().IsMatch(v) ? PlaceholderPattern(v) : Regex.Escape(v))
+                    .Distinct();
+                AddPattern(facts, intro + " " + string.Join(" ", bullets.Select(b => b[2..])), "^(?:" + string.Join("|", alternatives) + ")$");
+            }
+            else if (facts.JsonType != "boolean")
             {
                 var values = new JsonArray();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -179,6 +188,36 @@ internal static partial class ConstraintCatalog
             foreach (var option in options.Where(o => DefaultMarker().IsMatch(o.Groups["text"].Value)))
             {
                 facts.Set(option.Value[2..], ("default", ParseValue(option.Groups["value"].Value, facts.JsonType)));
+            }
+        }
+    }
+
+    /// <summary>"yyyyMMdd-yyyyMMdd" → <c>\d{8}-\d{8}</c>: each date letter a digit, other characters literal.</summary>
+    private static string PlaceholderPattern(string placeholder)
+    {
+        var pattern = new StringBuilder();
+        var digits = 0;
+        foreach (var c in placeholder)
+        {
+            if ("yMdHms".Contains(c, StringComparison.Ordinal))
+            {
+                digits++;
+                continue;
+            }
+
+            Flush();
+            pattern.Append(Regex.Escape(c.ToString()));
+        }
+
+        Flush();
+        return pattern.ToString();
+
+        void Flush()
+        {
+            if (digits > 0)
+            {
+                pattern.Append(@"\d{").Append(digits.ToString(CultureInfo.InvariantCulture)).Append('}');
+                digits = 0;
             }
         }
     }
@@ -408,6 +447,9 @@ internal static partial class ConstraintCatalog
 
     [GeneratedRegex(@"\((?:Default value|default|默认值)\)|（默认值）|\(默认值\)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultMarker();
+
+    [GeneratedRegex(@"^(?=.*(?:yyyy|MM|dd|HH|mm|ss))[yMdHms\-_:/.T]+$")]
+    private static partial Regex DatePlaceholder();
 
     [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAValue();

@@ -4,7 +4,7 @@ namespace ModelArts
 {
     /// <summary>The AutoAnnotationProgressResponse object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("code");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("code");

@@ -6,7 +6,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.MutuallyExclusive("DataSource", "Inputs", Source = @"Either this parameter or inputs is used.")]
     [global::ModelArts.Runtime.Constraints.ConditionalConstraint("CreateVersion", true, "Template.Id", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection", Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class CreateProcessorTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record CreateProcessorTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("create_version");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("create_version");

@@ -13,15 +13,19 @@ namespace ModelArts
     public readonly partial struct CreateWorkforceTaskRequestDataSyncType : global::System.IEquatable<CreateWorkforceTaskRequestDataSyncType>
     {
         /// <summary>unsynchronization</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue(0)]
         public static CreateWorkforceTaskRequestDataSyncType Unsynchronization { get; } = new CreateWorkforceTaskRequestDataSyncType(0);
 
         /// <summary>data synchronization</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue(1)]
         public static CreateWorkforceTaskRequestDataSyncType DataSynchronization { get; } = new CreateWorkforceTaskRequestDataSyncType(1);
 
         /// <summary>label synchronization</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue(2)]
         public static CreateWorkforceTaskRequestDataSyncType LabelSynchronization { get; } = new CreateWorkforceTaskRequestDataSyncType(2);
 
         /// <summary>data and label synchronization</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue(3)]
         public static CreateWorkforceTaskRequestDataSyncType DataAndLabelSynchronization { get; } = new CreateWorkforceTaskRequestDataSyncType(3);
 
         /// <summary>Every documented value, in the documentation's order.</summary>

@@ -4,7 +4,7 @@ namespace ModelArts
 {
     /// <summary>The SmartTaskConfig object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class SmartTaskConfig : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record SmartTaskConfig : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("algorithm_type");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("algorithm_type");
@@ -85,6 +85,8 @@ namespace ModelArts
         private static readonly byte[] s_utf838 = global::System.Text.Encoding.UTF8.GetBytes("worker_server_num");
         private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("worker_server_num");
 
+        private static readonly global::System.Text.RegularExpressions.Regex s_pattern5_0 = new global::System.Text.RegularExpressions.Regex(@"^\d+(?:\.\d+)?-\d+(?:\.\d+)?$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>Algorithm type for auto labeling. Options:</summary>
         /// <remarks>
         /// <para>- fast: Only labeled samples are used for training.</para>
@@ -120,6 +122,8 @@ namespace ModelArts
 
         /// <summary>Confidence range of key samples. The minimum and maximum values are separated by hyphens (-), for example, 0.10-0.90.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("confidence_scope")]
+        [global::ModelArts.Runtime.Constraints.Pattern(@"^\d+(?:\.\d+)?-\d+(?:\.\d+)?$")]
+        [global::ModelArts.Runtime.Constraints.ValueFormat("decimal-range", Minimum = 0d, Maximum = 1d)]
         public string? ConfidenceScope { get; set; }
 
         /// <summary>Job description</summary>
@@ -1243,6 +1247,11 @@ namespace ModelArts
             if (AlgorithmType is { } value0)
             {
                 global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".algorithm_type", value0.IsKnown, value0.ToString());
+            }
+            if (ConfidenceScope is { } value5)
+            {
+                global::ModelArts.Runtime.Validation.Check.Pattern(violations, path + ".confidence_scope", value5, s_pattern5_0);
+                global::ModelArts.Runtime.Validation.Check.Format(violations, path + ".confidence_scope", value5, "decimal-range", 0d, 1d, 0);
             }
             if (ExportFormat is { } value8)
             {

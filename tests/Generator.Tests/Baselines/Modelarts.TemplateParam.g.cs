@@ -4,7 +4,7 @@ namespace ModelArts
 {
     /// <summary>The TemplateParam object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class TemplateParam : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record TemplateParam : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("id");
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");

@@ -14,18 +14,23 @@ namespace ModelArts
     public readonly partial struct TemplateParamId : global::System.IEquatable<TemplateParamId>
     {
         /// <summary>feature analysis</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue("sys_data_analyse")]
         public static TemplateParamId SysDataAnalyse { get; } = new TemplateParamId("sys_data_analyse");
 
         /// <summary>data cleansing</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue("sys_data_cleaning")]
         public static TemplateParamId SysDataCleaning { get; } = new TemplateParamId("sys_data_cleaning");
 
         /// <summary>data augmentation</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue("sys_data_augmentation")]
         public static TemplateParamId SysDataAugmentation { get; } = new TemplateParamId("sys_data_augmentation");
 
         /// <summary>data validation</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue("sys_data_validation")]
         public static TemplateParamId SysDataValidation { get; } = new TemplateParamId("sys_data_validation");
 
         /// <summary>data filtering</summary>
+        [global::ModelArts.Runtime.Constraints.WireValue("sys_data_selection")]
         public static TemplateParamId SysDataSelection { get; } = new TemplateParamId("sys_data_selection");
 
         /// <summary>Every documented value, in the documentation's order.</summary>

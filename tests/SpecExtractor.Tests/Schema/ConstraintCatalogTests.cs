@@ -78,6 +78,19 @@ public sealed class ConstraintCatalogTests
     }
 
     [Fact]
+    public void A_date_format_among_the_options_makes_the_list_a_pattern()
+    {
+        var facts = ConstraintCatalog.Read("sample_time", "string", "Sample time. Options:\n- month: last 30 days\n- day: yesterday\n- yyyyMMdd-yyyyMMdd: a period (at most 30 days)", Row);
+
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.Equal(@"^(?:month|day|\d{8}-\d{8})$", pattern);
+        Assert.Matches(pattern, "20190901-20190915");
+        Assert.Matches(pattern, "month");
+        Assert.DoesNotMatch(pattern, "yyyyMMdd-yyyyMMdd");
+    }
+
+    [Fact]
     public void Conditional_bullets_are_not_an_option_list()
     {
         var facts = ConstraintCatalog.Read("source", "string", "Data source path. Options:\n- If type is set to OBS, source is an OBS path.\n- If type is set to TASK, source is a task ID.", Row);
