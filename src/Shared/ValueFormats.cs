@@ -15,6 +15,23 @@ internal static class ValueFormats
     /// <summary>"20190901-20190915": two yyyyMMdd dates, the first not after the second, spanning at most the given days; other values are left to the pattern.</summary>
     public const string DatePeriod = "date-period";
 
+    /// <summary>Length in Unicode code points, as JSON Schema's minLength and maxLength count it.</summary>
+    public static int CodePoints(string value)
+    {
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Why <paramref name="value"/> breaks <paramref name="format"/>, or null when it does not. Only the
     /// meaning is judged here; a value of the wrong shape is left to the property's pattern, so one

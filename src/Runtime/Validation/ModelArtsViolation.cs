@@ -20,21 +20,7 @@ public sealed class ModelArtsViolation(string ruleId, string path, string messag
 public static class Check
 {
     /// <summary>Length in Unicode code points, as JSON Schema counts it.</summary>
-    public static int CodePoints(string value)
-    {
-        var count = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-
-            count++;
-        }
-
-        return count;
-    }
+    public static int CodePoints(string value) => ValueFormats.CodePoints(value);
 
     /// <summary>Adds violations of <c>minLength</c>/<c>maxLength</c>.</summary>
     public static void Length(ICollection<ModelArtsViolation> violations, string path, string? value, int minimum, int maximum)

@@ -1,0 +1,424 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ModelArts.Runtime.Validation;
+
+namespace ModelArts.Analyzers;
+
+/// <summary>
+/// Flags requests the service would reject, from the constraints the generator stamped on the
+/// models. Only values known at compile time are judged; an unknown value is never flagged.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.MutuallyExclusive, Descriptors.Conditional, Descriptors.UnknownValue, Descriptors.StringRule,
+        Descriptors.OutOfRange, Descriptors.RequiredMissing, Descriptors.ValueFormat);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.Create(start.Compilation) is not { } symbols)
+            {
+                return; // the runtime is not referenced: nothing generated to check
+            }
+
+            var tables = new ConstraintTables(symbols);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, tables), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, tables), OperationKind.Argument);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, tables), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ConstraintTables tables)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
+        {
+            return;
+        }
+
+        if (tables.Values(property) is { } rules)
+        {
+            CheckValue(context, tables, rules, assignment.Value, property.ContainingType.Name + "." + property.Name);
+        }
+
+        AnalyzeLaterAssignment(context, tables, assignment);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, ConstraintTables tables)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.Parameter is { } parameter && !argument.IsImplicit && tables.Values(parameter) is { } rules)
+        {
+            CheckValue(context, tables, rules, argument.Value, parameter.Name);
+        }
+    }
+
+    /// <summary>Rules on one value: options (MA0003), strings (MA0004), numbers (MA0005), formats (MA0007).</summary>
+    private static void CheckValue(OperationAnalysisContext context, ConstraintTables tables, ValueRules rules, IOperation value, string target)
+    {
+        if (!KnownValues.TryGetConstant(value, tables, out var constant) || constant is null)
+        {
+            return;
+        }
+
+        var location = value.Syntax.GetLocation();
+        if (rules.Allowed.Count > 0 && !rules.Allowed.Any(a => KnownValues.Same(a, constant)))
+        {
+            ReportUnknownValue(context, tables, rules, value, constant, target, location);
+            return;
+        }
+
+        if (constant is string text)
+        {
+            CheckString(context, rules, value, text, target, location);
+        }
+        else if (KnownValues.IsNumber(constant))
+        {
+            CheckNumber(context, rules, Convert.ToDouble(constant, CultureInfo.InvariantCulture), target, location);
+        }
+    }
+
+    private static void ReportUnknownValue(OperationAnalysisContext context, ConstraintTables tables, ValueRules rules, IOperation value, object constant, string target, Location location)
+    {
+        var suggestion = Nearest(constant, rules.Allowed);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        var hint = string.Empty;
+        if (suggestion is not null)
+        {
+            properties = properties.Add(FixData.Suggestion, KnownValues.Display(suggestion));
+            var optionType = KnownValues.OptionTypeOf(value.Type, tables);
+            var member = optionType is null ? default : tables.KnownMembers(optionType).FirstOrDefault(m => KnownValues.Same(m.Value, suggestion));
+            if (member.Member is not null)
+            {
+                var name = optionType!.Name + "." + member.Member.Name;
+                properties = properties.Add(FixData.SuggestionMember, member.Member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Member.Name);
+                hint = $"; did you mean {KnownValues.Display(suggestion)} ({name})?";
+            }
+            else
+            {
+                hint = $"; did you mean {KnownValues.Display(suggestion)}?";
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownValue, location, properties, KnownValues.Display(constant), target, hint));
+    }
+
+    private static void CheckString(OperationAnalysisContext context, ValueRules rules, IOperation value, string text, string target, Location location)
+    {
+        var length = ValueFormats.CodePoints(text);
+        if (rules.MaxLength >= 0 && length > rules.MaxLength)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringRule, location, target, $"has {length} characters; the documentation allows at most {rules.MaxLength}"));
+        }
+        else if (rules.MinLength >= 0 && length < rules.MinLength)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringRule, location, target, $"has {length} characters; the documentation requires at least {rules.MinLength}"));
+        }
+
+        foreach (var pattern in rules.Patterns)
+        {
+            bool matches;
+            try
+            {
+                matches = pattern.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue; // undecided is not a finding
+            }
+
+            if (matches)
+            {
+                continue;
+            }
+
+            var forbidden = ForbiddenCharacters(pattern.ToString());
+            var bad = forbidden is null ? null : new string(text.Where(c => forbidden.Contains(c)).Distinct().ToArray());
+            if (bad is { Length: > 0 })
+            {
+                var properties = value.Syntax is LiteralExpressionSyntax
+                    ? ImmutableDictionary<string, string?>.Empty.Add(FixData.Cleaned, new string(text.Where(c => !forbidden!.Contains(c)).ToArray()))
+                    : ImmutableDictionary<string, string?>.Empty;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringRule, location, properties, target, $"contains {string.Join(" ", bad.Select(c => "'" + c + "'"))}, which the documentation does not allow ({forbidden})"));
+            }
+            else
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringRule, location, target, $"does not match the documented pattern {pattern}"));
+            }
+
+            return; // one character report per value is enough
+        }
+
+        if (rules.Format is { } format && ValueFormats.Check(format, text, rules.FormatMinimum, rules.FormatMaximum, rules.FormatMaxDays) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ValueFormat, location, target, reason));
+        }
+    }
+
+    private static void CheckNumber(OperationAnalysisContext context, ValueRules rules, double number, string target, Location location)
+    {
+        var broken = (!double.IsNaN(rules.Minimum) && number < rules.Minimum)
+            || (!double.IsNaN(rules.Maximum) && number > rules.Maximum)
+            || (!double.IsNaN(rules.ExclusiveMinimum) && number <= rules.ExclusiveMinimum)
+            || (!double.IsNaN(rules.ExclusiveMaximum) && number >= rules.ExclusiveMaximum);
+        if (broken)
+        {
+            var low = !double.IsNaN(rules.ExclusiveMinimum) ? "(" + Format(rules.ExclusiveMinimum) : "[" + (double.IsNaN(rules.Minimum) ? "-∞" : Format(rules.Minimum));
+            var high = !double.IsNaN(rules.ExclusiveMaximum) ? Format(rules.ExclusiveMaximum) + ")" : (double.IsNaN(rules.Maximum) ? "∞" : Format(rules.Maximum)) + "]";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OutOfRange, location, target, Format(number), low + ", " + high));
+        }
+    }
+
+    /// <summary>
+    /// Object-level rules: exclusivity (MA0001), if/then (MA0002), required (MA0006), count conditions (MA0007).
+    /// A finding is reported by the callback whose operation holds its location: the creation for what its
+    /// initializer sets, the later assignment statement for what is set after construction. (Per-document
+    /// analysis in the IDE keeps only diagnostics inside the operation being analyzed.)
+    /// </summary>
+    private static void AnalyzeCreation(OperationAnalysisContext context, ConstraintTables tables)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not { } type || tables.Type(type) is not { } rules)
+        {
+            return;
+        }
+
+        foreach (var finding in Findings(creation, type, rules, tables))
+        {
+            if (creation.Syntax.Span.Contains(finding.Location.SourceSpan))
+            {
+                context.ReportDiagnostic(finding);
+            }
+        }
+    }
+
+    /// <summary>Object-level findings whose location is an assignment made after construction: <c>request.Inputs = ...;</c>.</summary>
+    private static void AnalyzeLaterAssignment(OperationAnalysisContext context, ConstraintTables tables, ISimpleAssignmentOperation assignment)
+    {
+        if (assignment is not { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation { Local: var local } }, Parent: IExpressionStatementOperation { Parent: IBlockOperation block } statement }
+            || tables.Type(local.Type) is not { } rules)
+        {
+            return;
+        }
+
+        var creation = Declaration(block, block.Operations.IndexOf(statement), local);
+        if (creation?.Type is not { } type)
+        {
+            return;
+        }
+
+        foreach (var finding in Findings(creation, type, rules, tables))
+        {
+            if (finding.Location.SourceSpan == assignment.Syntax.Span)
+            {
+                context.ReportDiagnostic(finding);
+            }
+        }
+    }
+
+    /// <summary>The object creation that initializes <paramref name="local"/> in a statement before <paramref name="index"/>.</summary>
+    private static IObjectCreationOperation? Declaration(IBlockOperation block, int index, ILocalSymbol local)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (block.Operations[i] is IVariableDeclarationGroupOperation group)
+            {
+                foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                    {
+                        return KnownValues.Unwrap(declarator.Initializer?.Value) as IObjectCreationOperation;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Diagnostic> Findings(IObjectCreationOperation creation, ITypeSymbol type, TypeRules rules, ConstraintTables tables)
+    {
+        var findings = new List<Diagnostic>();
+        var state = ObjectState.Of(creation);
+        foreach (var rule in rules.Exclusive)
+        {
+            if (state[rule.First] is { } first && state[rule.Second] is { } second
+                && KnownValues.IsCertainlyPresent(first.Value, tables) && KnownValues.IsCertainlyPresent(second.Value, tables))
+            {
+                var later = first.Operation.Syntax.SpanStart > second.Operation.Syntax.SpanStart ? first : second;
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(FixData.First, rule.First).Add(FixData.Second, rule.Second);
+                findings.Add(Diagnostic.Create(
+                    Descriptors.MutuallyExclusive,
+                    later.Operation.Syntax.GetLocation(),
+                    [first.Operation.Syntax.GetLocation(), second.Operation.Syntax.GetLocation()],
+                    properties,
+                    rule.First,
+                    rule.Second,
+                    rule.Source is null ? string.Empty : ": " + rule.Source));
+            }
+        }
+
+        foreach (var rule in rules.Conditionals)
+        {
+            if (Conditional(tables, state, rule) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        foreach (var rule in rules.Counts)
+        {
+            if (state[rule.CountProperty] is { } list && KnownValues.ItemCount(list.Value) is { } count && count >= rule.Minimum
+                && state[rule.Required] is null && state.IsComplete)
+            {
+                findings.Add(Diagnostic.Create(Descriptors.ValueFormat, list.Operation.Syntax.GetLocation(), type.Name + "." + rule.CountProperty, rule.Message));
+            }
+        }
+
+        if (state.IsComplete)
+        {
+            foreach (var property in rules.UnenforcedRequired)
+            {
+                if (state[property.Name] is null)
+                {
+                    var at = creation.Syntax is ObjectCreationExpressionSyntax syntax ? syntax.Type.GetLocation() : creation.Syntax.GetLocation();
+                    findings.Add(Diagnostic.Create(Descriptors.RequiredMissing, at, property.Name, type.Name));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static Diagnostic? Conditional(ConstraintTables tables, ObjectState state, ConditionalRule rule)
+    {
+        if (Resolve(state, rule.IfPath) is not { } condition || !KnownValues.TryGetConstant(condition.Value, tables, out var ifValue)
+            || ifValue is null || !KnownValues.Same(ifValue, rule.IfValue))
+        {
+            return null;
+        }
+
+        if (Resolve(state, rule.ThenPath) is not { } restricted || !KnownValues.TryGetConstant(restricted.Value, tables, out var thenValue)
+            || thenValue is null || rule.Allowed.Any(a => KnownValues.Same(a, thenValue)))
+        {
+            return null;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(FixData.ConditionValue, KnownValues.Display(rule.IfValue));
+        return Diagnostic.Create(
+            Descriptors.Conditional,
+            condition.Operation.Syntax.GetLocation(),
+            [restricted.Value.Syntax.GetLocation()],
+            properties,
+            rule.Message,
+            string.Join(".", rule.ThenPath),
+            KnownValues.Display(thenValue));
+    }
+
+    /// <summary>The assignment at a property path through nested initializers (<c>Template.Id</c>), or null.</summary>
+    private static Assignment? Resolve(ObjectState state, ImmutableArray<string> path)
+    {
+        var current = state;
+        for (var i = 0; i < path.Length; i++)
+        {
+            var assignment = current[path[i]];
+            if (assignment is null || i == path.Length - 1)
+            {
+                return assignment;
+            }
+
+            current = ObjectState.Of(assignment.Value);
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The characters a <c>^[^...]*$</c> pattern forbids, or null for other patterns.</summary>
+    private static string? ForbiddenCharacters(string pattern)
+    {
+        var match = Regex.Match(pattern, @"^\^\[\^(?<set>(?:\\.|[^\]\\])+)\]\*\$$");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var set = match.Groups["set"].Value;
+        var chars = new List<char>();
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (set[i] == '\\' && i + 1 < set.Length)
+            {
+                i++;
+            }
+            else if (i + 2 < set.Length && set[i + 1] == '-')
+            {
+                return null; // a range: not a plain list of characters
+            }
+
+            chars.Add(set[i]);
+        }
+
+        return new string(chars.ToArray());
+    }
+
+    /// <summary>The documented value closest to the given one: edit distance for text, difference for numbers.</summary>
+    private static object? Nearest(object value, List<object> allowed)
+    {
+        if (value is string text)
+        {
+            return allowed.OfType<string>()
+                .Select(a => (Value: a, Distance: EditDistance(text.ToUpperInvariant(), a.ToUpperInvariant())))
+                .Where(x => x.Distance <= Math.Max(2, x.Value.Length / 2))
+                .OrderBy(x => x.Distance)
+                .Select(x => (object?)x.Value)
+                .FirstOrDefault();
+        }
+
+        if (KnownValues.IsNumber(value))
+        {
+            var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            return allowed.Where(KnownValues.IsNumber).OrderBy(a => Math.Abs(Convert.ToDouble(a, CultureInfo.InvariantCulture) - number)).FirstOrDefault();
+        }
+
+        return null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+
+namespace ModelArts.Analyzers;
+
+/// <summary>The runtime's constraint attribute types, resolved once per compilation.</summary>
+internal sealed class KnownSymbols
+{
+    private const string Namespace = "ModelArts.Runtime.Constraints.";
+
+    private KnownSymbols(Compilation compilation, INamedTypeSymbol required)
+    {
+        Required = required;
+        Length = compilation.GetTypeByMetadataName(Namespace + "LengthAttribute");
+        Pattern = compilation.GetTypeByMetadataName(Namespace + "PatternAttribute");
+        Range = compilation.GetTypeByMetadataName(Namespace + "RangeAttribute");
+        Allowed = compilation.GetTypeByMetadataName(Namespace + "AllowedValuesAttribute");
+        Exclusive = compilation.GetTypeByMetadataName(Namespace + "MutuallyExclusiveAttribute");
+        Conditional = compilation.GetTypeByMetadataName(Namespace + "ConditionalConstraintAttribute");
+        Format = compilation.GetTypeByMetadataName(Namespace + "ValueFormatAttribute");
+        RequiredWhenCount = compilation.GetTypeByMetadataName(Namespace + "RequiredWhenCountAttribute");
+        WireValue = compilation.GetTypeByMetadataName(Namespace + "WireValueAttribute");
+    }
+
+    public INamedTypeSymbol Required { get; }
+
+    public INamedTypeSymbol? Length { get; }
+
+    public INamedTypeSymbol? Pattern { get; }
+
+    public INamedTypeSymbol? Range { get; }
+
+    public INamedTypeSymbol? Allowed { get; }
+
+    public INamedTypeSymbol? Exclusive { get; }
+
+    public INamedTypeSymbol? Conditional { get; }
+
+    public INamedTypeSymbol? Format { get; }
+
+    public INamedTypeSymbol? RequiredWhenCount { get; }
+
+    public INamedTypeSymbol? WireValue { get; }
+
+    /// <summary>Null when the compilation does not reference the runtime: nothing to analyze.</summary>
+    public static KnownSymbols? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(Namespace + "RequiredPropertyAttribute") is { } required ? new KnownSymbols(compilation, required) : null;
+}
+
+/// <summary>The value rules of one property or parameter.</summary>
+internal sealed class ValueRules
+{
+    public int MinLength { get; set; } = -1;
+
+    public int MaxLength { get; set; } = -1;
+
+    public List<Regex> Patterns { get; } = [];
+
+    public double Minimum { get; set; } = double.NaN;
+
+    public double Maximum { get; set; } = double.NaN;
+
+    public double ExclusiveMinimum { get; set; } = double.NaN;
+
+    public double ExclusiveMaximum { get; set; } = double.NaN;
+
+    /// <summary>Documented option values (string or long); empty when the value is free.</summary>
+    public List<object> Allowed { get; } = [];
+
+    public string? Format { get; set; }
+
+    public double FormatMinimum { get; set; } = double.NaN;
+
+    public double FormatMaximum { get; set; } = double.NaN;
+
+    public int FormatMaxDays { get; set; }
+
+    public bool IsEmpty => MinLength < 0 && MaxLength < 0 && Patterns.Count == 0 && double.IsNaN(Minimum) && double.IsNaN(Maximum)
+        && double.IsNaN(ExclusiveMinimum) && double.IsNaN(ExclusiveMaximum) && Allowed.Count == 0 && Format is null;
+}
+
+internal sealed record ExclusiveRule(string First, string Second, string? Source);
+
+internal sealed record ConditionalRule(ImmutableArray<string> IfPath, object IfValue, ImmutableArray<string> ThenPath, ImmutableArray<object> Allowed, string Message);
+
+internal sealed record CountRule(string CountProperty, int Minimum, string Required, string Message);
+
+/// <summary>The object-level rules of one generated model.</summary>
+internal sealed class TypeRules
+{
+    public List<ExclusiveRule> Exclusive { get; } = [];
+
+    public List<ConditionalRule> Conditionals { get; } = [];
+
+    public List<CountRule> Counts { get; } = [];
+
+    /// <summary>Properties the spec requires but C# <c>required</c> does not enforce (an older language version).</summary>
+    public List<IPropertySymbol> UnenforcedRequired { get; } = [];
+
+    public bool IsEmpty => Exclusive.Count == 0 && Conditionals.Count == 0 && Counts.Count == 0 && UnenforcedRequired.Count == 0;
+}
+
+/// <summary>Rule tables read from attributes, cached per symbol for the whole compilation.</summary>
+internal sealed class ConstraintTables(KnownSymbols symbols)
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    private readonly ConcurrentDictionary<ISymbol, ValueRules?> _values = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRules?> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, object?> _wireValues = new(SymbolEqualityComparer.Default);
+
+    public KnownSymbols Symbols { get; } = symbols;
+
+    /// <summary>The rules of a property or parameter, or null when it has none.</summary>
+    public ValueRules? Values(ISymbol member) => _values.GetOrAdd(member, ReadValues);
+
+    /// <summary>The object-level rules of a type, or null when it has none.</summary>
+    public TypeRules? Type(ITypeSymbol type) => _types.GetOrAdd(type, ReadType);
+
+    /// <summary>The wire value of a named member of a generated option type, or null.</summary>
+    public object? WireValue(ISymbol member) => _wireValues.GetOrAdd(member, m =>
+        m.GetAttributes().FirstOrDefault(a => Is(a, Symbols.WireValue))?.ConstructorArguments.FirstOrDefault().Value);
+
+    /// <summary>The named members of an option type with their wire values, for suggestions.</summary>
+    public IEnumerable<(IPropertySymbol Member, object Value)> KnownMembers(ITypeSymbol optionType) =>
+        optionType.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic)
+            .Select(p => (p, WireValue(p))).Where(x => x.Item2 is not null).Select(x => (x.p, x.Item2!));
+
+    private ValueRules? ReadValues(ISymbol member)
+    {
+        var rules = new ValueRules();
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (Is(attribute, Symbols.Length))
+            {
+                rules.MinLength = Named(attribute, "Minimum", -1);
+                rules.MaxLength = Named(attribute, "Maximum", -1);
+            }
+            else if (Is(attribute, Symbols.Pattern) && attribute.ConstructorArguments.FirstOrDefault().Value is string pattern)
+            {
+                try
+                {
+                    rules.Patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout));
+                }
+                catch (ArgumentException)
+                {
+                    // A pattern .NET cannot read is not checked here; the service is the judge.
+                }
+            }
+            else if (Is(attribute, Symbols.Range))
+            {
+                rules.Minimum = Named(attribute, "Minimum", double.NaN);
+                rules.Maximum = Named(attribute, "Maximum", double.NaN);
+                rules.ExclusiveMinimum = Named(attribute, "ExclusiveMinimum", double.NaN);
+                rules.ExclusiveMaximum = Named(attribute, "ExclusiveMaximum", double.NaN);
+            }
+            else if (Is(attribute, Symbols.Allowed) && attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } values)
+            {
+                rules.Allowed.AddRange(values.Values.Select(v => v.Value).Where(v => v is not null)!);
+            }
+            else if (Is(attribute, Symbols.Format) && attribute.ConstructorArguments.FirstOrDefault().Value is string format)
+            {
+                rules.Format = format;
+                rules.FormatMinimum = Named(attribute, "Minimum", double.NaN);
+                rules.FormatMaximum = Named(attribute, "Maximum", double.NaN);
+                rules.FormatMaxDays = Named(attribute, "MaxDays", 0);
+            }
+        }
+
+        return rules.IsEmpty ? null : rules;
+    }
+
+    private TypeRules? ReadType(ITypeSymbol type)
+    {
+        var rules = new TypeRules();
+        foreach (var attribute in type.GetAttributes())
+        {
+            var arguments = attribute.ConstructorArguments;
+            if (Is(attribute, Symbols.Exclusive) && arguments.Length == 2 && arguments[0].Value is string first && arguments[1].Value is string second)
+            {
+                rules.Exclusive.Add(new ExclusiveRule(first, second, NamedString(attribute, "Source")));
+            }
+            else if (Is(attribute, Symbols.Conditional) && arguments.Length == 4 && arguments[0].Value is string ifPath && arguments[1].Value is { } ifValue
+                && arguments[2].Value is string thenPath && arguments[3].Kind == TypedConstantKind.Array)
+            {
+                rules.Conditionals.Add(new ConditionalRule(
+                    ifPath.Split('.').ToImmutableArray(),
+                    ifValue,
+                    thenPath.Split('.').ToImmutableArray(),
+                    arguments[3].Values.Select(v => v.Value!).Where(v => v is not null).ToImmutableArray(),
+                    NamedString(attribute, "Message") ?? $"{thenPath} is restricted when {ifPath} is {ifValue}"));
+            }
+            else if (Is(attribute, Symbols.RequiredWhenCount) && arguments.Length == 3 && arguments[0].Value is string countProperty
+                && arguments[1].Value is int minimum && arguments[2].Value is string required)
+            {
+                rules.Counts.Add(new CountRule(countProperty, minimum, required, NamedString(attribute, "Message") ?? $"{required} is required"));
+            }
+        }
+
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (!property.IsRequired && !property.IsStatic && property.GetAttributes().Any(a => Is(a, Symbols.Required)))
+            {
+                rules.UnenforcedRequired.Add(property);
+            }
+        }
+
+        return rules.IsEmpty ? null : rules;
+    }
+
+    private static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
+
+    private static T Named<T>(AttributeData attribute, string name, T fallback) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is T value ? value : fallback;
+
+    private static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+}
