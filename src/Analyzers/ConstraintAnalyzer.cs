@@ -33,7 +33,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 
             var tables = new ConstraintTables(symbols);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, tables), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeArgument(c, tables), OperationKind.Argument);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, tables), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, tables), OperationKind.ObjectCreation);
         });
     }
@@ -54,12 +54,21 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         AnalyzeLaterAssignment(context, tables, assignment);
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context, ConstraintTables tables)
+    /// <summary>Constant arguments of a generated client's methods.</summary>
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ConstraintTables tables)
     {
-        var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is { } parameter && !argument.IsImplicit && tables.Values(parameter) is { } rules)
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!tables.IsGenerated(invocation.TargetMethod.ContainingType))
         {
-            CheckValue(context, tables, rules, argument.Value, parameter.Name);
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && !argument.IsImplicit && tables.Values(parameter) is { } rules)
+            {
+                CheckValue(context, tables, rules, argument.Value, parameter.Name);
+            }
         }
     }
 

@@ -103,21 +103,39 @@ internal sealed class TypeRules
 }
 
 /// <summary>Rule tables read from attributes, cached per symbol for the whole compilation.</summary>
-internal sealed class ConstraintTables(KnownSymbols symbols)
+internal sealed class ConstraintTables
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
     private readonly ConcurrentDictionary<ISymbol, ValueRules?> _values = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TypeRules?> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, object?> _wireValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _generated = new(SymbolEqualityComparer.Default);
+    private readonly Func<ISymbol, ValueRules?> _readValues;
+    private readonly Func<ITypeSymbol, TypeRules?> _readType;
+    private readonly Func<ITypeSymbol, bool> _isGenerated;
 
-    public KnownSymbols Symbols { get; } = symbols;
+    public ConstraintTables(KnownSymbols symbols)
+    {
+        Symbols = symbols;
+        _readValues = ReadValues;
+        _readType = ReadType;
+        _isGenerated = type => type.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute" && a.ConstructorArguments.FirstOrDefault().Value as string == "ModelArts.Generator");
+    }
+
+    public KnownSymbols Symbols { get; }
+
+    /// <summary>
+    /// Whether a type was generated from an OpenAPI document: the only types with rules. Checking this
+    /// first keeps the analyzer from decoding the attributes of every property and parameter it meets.
+    /// </summary>
+    public bool IsGenerated(ITypeSymbol? type) => type is not null && _generated.GetOrAdd(type, _isGenerated);
 
     /// <summary>The rules of a property or parameter, or null when it has none.</summary>
-    public ValueRules? Values(ISymbol member) => _values.GetOrAdd(member, ReadValues);
+    public ValueRules? Values(ISymbol member) => IsGenerated(member.ContainingType) ? _values.GetOrAdd(member, _readValues) : null;
 
     /// <summary>The object-level rules of a type, or null when it has none.</summary>
-    public TypeRules? Type(ITypeSymbol type) => _types.GetOrAdd(type, ReadType);
+    public TypeRules? Type(ITypeSymbol type) => IsGenerated(type) ? _types.GetOrAdd(type, _readType) : null;
 
     /// <summary>The wire value of a named member of a generated option type, or null.</summary>
     public object? WireValue(ISymbol member) => _wireValues.GetOrAdd(member, m =>

@@ -3,8 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ModelArts.Generator;
 
-namespace ModelArts.Generator.Benchmarks;
+namespace ModelArts.Benchmarks;
 
 /// <summary>
 /// The generator driver on the whole shipped spec (79 operations, about 320 generated files):
@@ -45,7 +46,7 @@ public class GeneratorBenchmarks
     private CSharpGeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
         [new OpenApiGenerator().AsSourceGenerator()], _texts, new CSharpParseOptions(LanguageVersion.CSharp12), _options);
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
