@@ -115,6 +115,9 @@ public sealed class RuleTests
                 static object N() => new ProcessorDataSource { Type = {|MA0003:"DATASTE"|} };
                 static object O() => new CreateWorkforceTaskRequest { DataSyncType = {|MA0003:7|} };
                 static object P() => new Worker { Role = {|MA0003:9|} };
+                static object Q() => new TemplateParam { Id = {|MA0003:new TemplateParamId("sys_data_analyze")|} };
+                const string Prefix = "sys_data";
+                static object R() => new TemplateParam { Id = {|MA0003:$"{Prefix}_clean"|} };
             }
             """);
 

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace ModelArts.Package.Tests;
+
+/// <summary>
+/// Packs ModelArts.Sdk into a local folder feed once, and creates consumer projects in temporary
+/// folders that reference it by version, as a user would: no project references, a packages folder
+/// of their own (so no stale copy of the same version is ever used).
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public const string Version = "0.1.0";
+
+    public PackageFixture()
+    {
+        Root = Directory.CreateTempSubdirectory("modelarts-e2e-").FullName;
+        Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
+        var configuration = typeof(PackageFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var (exit, output) = Run(RepoRoot, "pack", Path.Combine("src", "Runtime", "Runtime.csproj"), "-c", configuration, "--no-build", "-o", Feed);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+        }
+
+        PackagePath = Path.Combine(Feed, $"ModelArts.Sdk.{Version}.nupkg");
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string PackagePath { get; }
+
+    /// <summary>A consumer project referencing the package by version, with the given source files.</summary>
+    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "")
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>{Path.Combine(Root, "packages")}</RestorePackagesPath>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ModelArts.Sdk" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+
+        return folder;
+    }
+
+    /// <summary>Runs dotnet with the given arguments; returns the exit code and everything it printed.</summary>
+    public static (int Exit, string Output) Run(string folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Append("-nodeReuse:false"))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes:\n{output}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temporary folder is the system's to clean.
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Generator.sln not found");
+    }
+}

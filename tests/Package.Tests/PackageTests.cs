@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ModelArts.Package.Tests;
+
+/// <summary>What a new user installs and sees: one package, a build that generates the client, diagnostics in the build output.</summary>
+public sealed partial class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+{
+    private const string Program = """
+        using ModelArts;
+        using ModelArts.Iam;
+        using ModelArts.Runtime.Http;
+
+        var request = new CreateProcessorTaskRequest
+        {
+            Name = "PRE-e77c",
+            Template = new TemplateParam { Id = "sys_data_validation" },
+            Inputs = [new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" }],
+            CreateVersion = true,
+        };
+        Console.WriteLine(request.ToJson());
+        Console.WriteLine(request.Validate().Count);
+        var client = new ModelArtsClient(new HttpClient(), new ModelArtsClientOptions { Endpoint = new Uri("https://modelarts.eu-de.otc.t-systems.com"), ProjectId = "p" });
+        Console.WriteLine(client is not null && typeof(IamClient) is not null);
+        """;
+
+    // Line numbers matter: the test expects MA0001 on line 10 and MA0002 on line 17.
+    private const string Misuse = """
+        using ModelArts;
+
+        public static class Misuse
+        {
+            public static object BothSources() => new CreateProcessorTaskRequest
+            {
+                Name = "PRE-e77c",
+                Template = new TemplateParam { Id = "sys_data_validation" },
+                DataSource = new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" },
+                Inputs = [new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" }],
+            };
+
+            public static object VersionOnAnalysis() => new CreateProcessorTaskRequest
+            {
+                Name = "V001",
+                Template = new TemplateParam { Id = "sys_data_analyse" },
+                CreateVersion = true,
+            };
+        }
+        """;
+
+    [Fact]
+    public void The_package_holds_the_runtime_the_compiler_extensions_and_the_spec()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var expected in new[]
+        {
+            "lib/netstandard2.0/ModelArts.Runtime.dll", "lib/net10.0/ModelArts.Runtime.dll",
+            "analyzers/dotnet/cs/ModelArts.Generator.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.CodeFixes.dll",
+            "buildTransitive/ModelArts.Sdk.props", "buildTransitive/ModelArts.Sdk.targets",
+            "spec/modelarts.openapi.json", "spec/iam.openapi.json", "README.md",
+        })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        // The analyzer folder carries exactly the generator's resolved netstandard2.0 runtime closure of System.Text.Json.
+        var closure = GeneratorRuntimeClosure("System.Text.Json").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var packed = entries.Where(e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && !e.Contains("ModelArts", StringComparison.Ordinal)).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(closure.Order(StringComparer.Ordinal), packed.Order(StringComparer.Ordinal));
+
+        var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<releaseNotes>", nuspec, StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_consumer_builds_with_the_generated_client_and_no_warning()
+    {
+        var folder = package.Consumer("Clean", new Dictionary<string, string> { ["Program.cs"] = Program });
+
+        var (exit, output) = PackageFixture.Run(folder, "build");
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"(?m)^\s*0 Warning\(s\)", output);
+        var (runExit, runOutput) = PackageFixture.Run(folder, "run", "--no-build");
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", runOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_two_seed_misuses_fail_the_build_with_exactly_their_diagnostics()
+    {
+        var folder = package.Consumer("Misused", new Dictionary<string, string> { ["Program.cs"] = Program, ["Misuse.cs"] = Misuse });
+
+        var (exit, output) = PackageFixture.Run(folder, "build");
+
+        Assert.NotEqual(0, exit);
+        var reported = Diagnostic().Matches(output)
+            .Select(m => (File: Path.GetFileName(m.Groups["file"].Value), Line: int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), Id: m.Groups["id"].Value))
+            .Distinct()
+            .OrderBy(d => d.Line)
+            .ToList();
+        Assert.True(reported.SequenceEqual([("Misuse.cs", 10, "MA0001"), ("Misuse.cs", 17, "MA0002")]), output);
+    }
+
+    /// <summary>The runtime DLLs of a package and its dependencies as the generator's restore resolved them for netstandard2.0.</summary>
+    private static List<string> GeneratorRuntimeClosure(string root)
+    {
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(PackageFixture.RepoRoot, "src", "Generator", "obj", "project.assets.json")));
+        var libraries = assets.RootElement.GetProperty("targets").EnumerateObject().First().Value;
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Visit(string name)
+        {
+            var library = libraries.EnumerateObject().FirstOrDefault(l => l.Name.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase));
+            if (library.Value.ValueKind != JsonValueKind.Object || !seen.Add(name))
+            {
+                return;
+            }
+
+            if (library.Value.TryGetProperty("runtime", out var runtime))
+            {
+                result.AddRange(runtime.EnumerateObject().Select(r => r.Name).Where(r => r.EndsWith(".dll", StringComparison.Ordinal)));
+            }
+
+            if (library.Value.TryGetProperty("dependencies", out var dependencies))
+            {
+                foreach (var dependency in dependencies.EnumerateObject())
+                {
+                    Visit(dependency.Name);
+                }
+            }
+        }
+
+        Visit(root);
+        return result;
+    }
+
+    [GeneratedRegex(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),(?<column>\d+)\): (?:error|warning) (?<id>[A-Z]+\d+):")]
+    private static partial Regex Diagnostic();
+}
