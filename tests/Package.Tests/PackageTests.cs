@@ -106,6 +106,24 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         Assert.True(reported.SequenceEqual([("Misuse.cs", 10, "MA0001"), ("Misuse.cs", 17, "MA0002")]), output);
     }
 
+    [Fact]
+    public void A_native_aot_publish_of_a_consumer_has_no_trim_or_aot_warning_and_runs()
+    {
+        var folder = package.Consumer("Aot", new Dictionary<string, string> { ["Program.cs"] = Program }, "<PublishAot>true</PublishAot>");
+
+        var (exit, output) = PackageFixture.Run(folder, "publish", "-c", "Release", "-r", "linux-x64");
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotMatch(@"(?i)warning IL\d{4}|Trim analysis warning|AOT analysis warning", output);
+        var binary = Path.Combine(folder, "bin", "Release", "net10.0", "linux-x64", "publish", "Aot");
+        Assert.True(File.Exists(binary), output);
+        var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(binary) { RedirectStandardOutput = true })!;
+        var printed = run.StandardOutput.ReadToEnd();
+        run.WaitForExit();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", printed, StringComparison.Ordinal);
+    }
+
     /// <summary>The runtime DLLs of a package and its dependencies as the generator's restore resolved them for netstandard2.0.</summary>
     private static List<string> GeneratorRuntimeClosure(string root)
     {
