@@ -4,8 +4,8 @@ using ModelArts.Runtime.Validation;
 namespace ModelArts.Runtime.Http;
 
 /// <summary>The service answered with an error status.</summary>
-public sealed class ModelArtsApiException(HttpStatusCode status, string? errorCode, string? errorMessage, string? requestId, string body)
-    : Exception(Describe(status, errorCode, errorMessage, requestId))
+public sealed class ModelArtsApiException(HttpStatusCode status, string? errorCode, string? errorMessage, string? requestId, string body, string? call = null)
+    : Exception(Describe(status, errorCode, errorMessage, requestId, call))
 {
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode StatusCode { get; } = status;
@@ -22,8 +22,8 @@ public sealed class ModelArtsApiException(HttpStatusCode status, string? errorCo
     /// <summary>The raw response body.</summary>
     public string Body { get; } = body;
 
-    private static string Describe(HttpStatusCode status, string? code, string? message, string? requestId) =>
-        $"ModelArts answered {(int)status} {status}" +
+    private static string Describe(HttpStatusCode status, string? code, string? message, string? requestId, string? call) =>
+        (call is null ? string.Empty : call + ": ") + $"ModelArts answered {(int)status} {status}" +
         (code is null ? string.Empty : $": {code}") +
         (message is null ? string.Empty : $" {message}") +
         (requestId is null ? string.Empty : $" (request id {requestId})");

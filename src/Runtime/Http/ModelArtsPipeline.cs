@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -87,27 +88,144 @@ public sealed class ModelArtsPipeline
             }
         }
 
-        using var request = new HttpRequestMessage(method, BuildUri(path, query));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
+        var content = body is null ? null : JsonWrite.ToUtf8Bytes(body);
+        var uri = BuildUri(path, query);
+        var retry = _options.Retry;
+        var retryable = method != HttpMethod.Post || retry.RetryPost;
+        var refreshed = false;
+        for (var attempt = 1; ; attempt++)
         {
-            request.Content = new ByteArrayContent(JsonWrite.ToUtf8Bytes(body));
-            request.Content.Headers.ContentType = Json;
-        }
+            using var activity = Telemetry.Source.StartActivity("ModelArts " + method.Method, System.Diagnostics.ActivityKind.Client);
+            activity?.SetTag("http.request.method", method.Method);
+            activity?.SetTag("url.path", path);
+            activity?.SetTag("modelarts.attempt", attempt);
+            var started = _options.TimeProvider.GetTimestamp();
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (content is not null)
+            {
+                request.Content = new ByteArrayContent(content);
+                request.Content.Headers.ContentType = Json;
+            }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-#if NET
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var bytes = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Error(response, bytes);
-        }
+            if (_options.Authenticator is { } authenticator)
+            {
+                await authenticator.AuthenticateAsync(request, content ?? [], cancellationToken).ConfigureAwait(false);
+            }
 
-        return bytes;
+            HttpResponseMessage response;
+            byte[] bytes;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var timer = _options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), timeout, _options.AttemptTimeout, Timeout.InfiniteTimeSpan))
+            {
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    bytes = await ReadAsync(response, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+                {
+                    var reason = e is OperationCanceledException ? $"no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s" : e.GetType().Name + ": " + e.Message;
+                    Logs.Failed(_options.Logger, method.Method, path, attempt, reason, null);
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
+                    if (retryable && attempt < retry.MaxAttempts)
+                    {
+                        await DelayAsync(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    throw e is OperationCanceledException
+                        ? new TimeoutException($"{method.Method} {path}: {reason} (attempt {attempt} of {retry.MaxAttempts})", e)
+                        : new HttpRequestException($"{method.Method} {path}: {reason} (attempt {attempt} of {retry.MaxAttempts})", e);
+                }
+            }
+
+            using (response)
+            {
+                var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+                var elapsed = _options.TimeProvider.GetElapsedTime(started);
+                Logs.Answered(_options.Logger, method.Method, path, (int)response.StatusCode, elapsed.TotalMilliseconds, requestId, null);
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                if (response.IsSuccessStatusCode)
+                {
+                    return bytes;
+                }
+
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed && _options.Authenticator is { } auth
+                    && await auth.RefreshAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    refreshed = true; // one refresh, one retry: a second 401 is the answer
+                    attempt--;
+                    continue;
+                }
+
+                if (retryable && attempt < retry.MaxAttempts && IsTransient(response.StatusCode))
+                {
+                    await DelayAsync(RetryAfter(response) ?? Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw Error(response, bytes, $"{method.Method} {path}");
+            }
+        }
     }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status == 429 || status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>base × 2^(attempt-1), minus up to half of it at random, capped.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var retry = _options.Retry;
+        var full = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var jittered = full * (0.5 + (0.5 * NextJitter()));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - _options.TimeProvider.GetUtcNow() : null);
+        return delay is { } d ? TimeSpan.FromTicks(Math.Min(Math.Max(d.Ticks, 0), _options.Retry.MaxDelay.Ticks)) : null;
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET
+        Task.Delay(delay, _options.TimeProvider, cancellationToken);
+#else
+        _options.TimeProvider.Delay(delay, cancellationToken);
+#endif
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+#if NET
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+    }
+
+    private static double NextJitter()
+    {
+#if NET
+        return Random.Shared.NextDouble();
+#else
+        lock (JitterSource)
+        {
+            return JitterSource.NextDouble();
+        }
+#endif
+    }
+
+#if !NET
+    private static readonly Random JitterSource = new();
+#endif
 
     private Uri BuildUri(string path, IReadOnlyList<KeyValuePair<string, string>>? query)
     {
@@ -123,7 +241,8 @@ public sealed class ModelArtsPipeline
         return new Uri(builder.ToString(), UriKind.Absolute);
     }
 
-    private static ModelArtsApiException Error(HttpResponseMessage response, byte[] body)
+    /// <summary>The typed error for an error answer; the message names the call, never a credential.</summary>
+    internal static ModelArtsApiException Error(HttpResponseMessage response, byte[] body, string call)
     {
         string? code = null;
         string? message = null;
@@ -143,8 +262,51 @@ public sealed class ModelArtsPipeline
 
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
         var text = Encoding.UTF8.GetString(body);
-        return new ModelArtsApiException(response.StatusCode, code, message ?? (text.Length > 0 && code is null ? Shorten(text) : null), requestId, text);
+        return new ModelArtsApiException(response.StatusCode, code, message ?? (text.Length > 0 && code is null ? Shorten(text) : null), requestId, text, call);
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
+}
+
+/// <summary>The SDK's tracing source: one activity per attempt.</summary>
+public static class Telemetry
+{
+    /// <summary>The name to listen to (OpenTelemetry: <c>AddSource("ModelArts.Sdk")</c>).</summary>
+    public const string SourceName = "ModelArts.Sdk";
+
+    /// <summary>The activity source.</summary>
+    public static readonly System.Diagnostics.ActivitySource Source = new(SourceName);
+}
+
+internal static class Logs
+{
+    public static readonly Action<ILogger?, string, string, int, double, string?, Exception?> Answered = Define<string, string, int, double, string?>(
+        LogLevel.Information, 1, "ModelArts {Method} {Path} answered {Status} in {ElapsedMs:0} ms (request id {RequestId})");
+
+    public static readonly Action<ILogger?, string, string, int, string, Exception?> Failed = Define<string, string, int, string>(
+        LogLevel.Warning, 2, "ModelArts {Method} {Path} attempt {Attempt} failed: {Reason}");
+
+    private static Action<ILogger?, T1, T2, T3, T4, T5, Exception?> Define<T1, T2, T3, T4, T5>(LogLevel level, int id, string format)
+    {
+        var log = LoggerMessage.Define<T1, T2, T3, T4, T5>(level, new EventId(id), format);
+        return (logger, a, b, c, d, e, exception) =>
+        {
+            if (logger is not null)
+            {
+                log(logger, a, b, c, d, e, exception);
+            }
+        };
+    }
+
+    private static Action<ILogger?, T1, T2, T3, T4, Exception?> Define<T1, T2, T3, T4>(LogLevel level, int id, string format)
+    {
+        var log = LoggerMessage.Define<T1, T2, T3, T4>(level, new EventId(id), format);
+        return (logger, a, b, c, d, exception) =>
+        {
+            if (logger is not null)
+            {
+                log(logger, a, b, c, d, exception);
+            }
+        };
+    }
 }
