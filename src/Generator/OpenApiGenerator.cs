@@ -45,6 +45,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var clients = specs
             .Where(static spec => spec.Client is not null)
             .Select(static (spec, _) => spec.Client!)
+            .Combine(features)
             .WithTrackingName(TrackingNames.Clients);
 
         var diagnostics = specs
@@ -55,8 +56,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             output.AddSource($"{pair.Left.FileStem}.{pair.Left.Name}.g.cs", SourceText.From(ModelEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
         context.RegisterSourceOutput(enums, static (output, spec) =>
             output.AddSource($"{spec.FileStem}.{spec.Name}.g.cs", SourceText.From(EnumEmitter.Emit(spec), System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(clients, static (output, spec) =>
-            output.AddSource($"{spec.FileStem}.{spec.Name}.g.cs", SourceText.From(ClientEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(clients, static (output, pair) =>
+            output.AddSource($"{pair.Left.FileStem}.{pair.Left.Name}.g.cs", SourceText.From(ClientEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
         context.RegisterSourceOutput(diagnostics, static (output, info) => output.ReportDiagnostic(ToDiagnostic(info)));
     }
 
@@ -76,7 +77,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     private static LanguageFeatures Features(Compilation compilation) => new(
         compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 }
-        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null);
+        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
+        compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null);
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info) => Diagnostic.Create(
         Diagnostics.ById(info.Id),

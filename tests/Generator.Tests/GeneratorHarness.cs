@@ -54,7 +54,7 @@ internal static class GeneratorHarness
 
     /// <summary>.NET 8 reference assemblies plus the runtime's netstandard2.0 build: what a consumer compiles against.</summary>
     public static ImmutableArray<MetadataReference> ConsumerReferences { get; } =
-        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(RuntimeNetStandardPath())];
+        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(RuntimeNetStandardPath()), .. PackageDependencies()];
 
     /// <summary>The running process's assemblies: for code the tests load and execute.</summary>
     public static ImmutableArray<MetadataReference> ExecutionReferences { get; } =
@@ -66,7 +66,12 @@ internal static class GeneratorHarness
             "Consumer",
             sources.Append("internal static class ConsumerCode { }").Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(language), $"Consumer{i}.cs")),
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                // Assembly-version unification notes, off in every SDK project (NoWarn 1701;1702) as here.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider options, LanguageVersion language = LanguageVersion.CSharp12) =>
         CSharpGeneratorDriver.Create(
@@ -97,6 +102,12 @@ internal static class GeneratorHarness
         stream.Position = 0;
         return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
     }
+
+    /// <summary>The runtime package's dependencies as a .NET 8 consumer resolves them (net8.0 builds, copied next to the tests).</summary>
+    private static IEnumerable<MetadataReference> PackageDependencies() =>
+        Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name == "Microsoft.Bcl.TimeProvider.dll"))
+            .Select(f => MetadataReference.CreateFromFile(f));
 
     private static string RuntimeNetStandardPath() =>
         Path.GetFullPath(typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RuntimeNetStandardPath").Value!);

@@ -9,7 +9,7 @@ internal static class ClientEmitter
     private const string Pipeline = "global::ModelArts.Runtime.Http.ModelArtsPipeline";
     private const string Token = "global::System.Threading.CancellationToken";
 
-    public static string Emit(ClientSpec client)
+    public static string Emit(ClientSpec client, LanguageFeatures features)
     {
         var ns = client.Namespace;
         var w = new SourceWriter();
@@ -34,9 +34,26 @@ internal static class ClientEmitter
         {
             w.Line();
             EmitOperation(w, operation, ns);
+            if (operation.Paging is { } paging)
+            {
+                w.Line();
+                EmitPaging(w, operation, paging, ns);
+            }
+
+            if (operation.Wait is { } wait)
+            {
+                w.Line();
+                EmitWait(w, operation, wait, ns);
+            }
         }
 
         w.Close();
+        if (features.HttpClientFactory)
+        {
+            w.Line();
+            EmitRegistration(w, client);
+        }
+
         w.Close();
         return w.ToString();
     }
@@ -108,6 +125,90 @@ internal static class ClientEmitter
         w.Line(operation.ResponseType is { } type
             ? $"return _pipeline.SendAsync({method}, path, query, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
             : $"return _pipeline.SendAsync({method}, path, query, {bodyArgument}, cancellationToken);");
+        w.Close();
+    }
+
+    /// <summary>All items of a paged list; <c>offset</c> is the page index, as the documentation says, and the last page is the first empty one.</summary>
+    private static void EmitPaging(SourceWriter w, OperationSpec operation, PagingSpec paging, string ns)
+    {
+        var item = TypeNames.Of(paging.ItemType, ns);
+        var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
+            .Concat(operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
+            .Append("int pageSize = 100")
+            .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
+            .Append($"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default");
+        var arguments = operation.PathParameters.Select(p => p.Name)
+            .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: page" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
+            .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
+            .Append("cancellationToken: cancellationToken");
+        w.Line($"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
+        w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {operation.Name}ItemsAsync({string.Join(", ", parameters)})");
+        w.Open("for (var page = 0; ; page++)");
+        w.Line($"var response = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        w.Open($"if (response.{paging.ItemsProperty} is not {{ Count: > 0 }} items)");
+        w.Line("yield break;");
+        w.Close();
+        w.Open("foreach (var item in items)");
+        w.Line("yield return item;");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>Polls a status operation until the task ends (the spec's <c>x-modelarts-wait</c>).</summary>
+    private static void EmitWait(SourceWriter w, OperationSpec operation, WaitSpec wait, string ns)
+    {
+        var response = $"global::{ns}.{operation.ResponseType}";
+        var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
+            .Append($"global::System.IProgress<{response}>? progress = null")
+            .Append("global::System.TimeSpan? pollInterval = null")
+            .Append("global::System.TimeSpan? timeout = null")
+            .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
+            .Append($"{Token} cancellationToken = default");
+        var arguments = operation.PathParameters.Select(p => p.Name)
+            .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
+            .Append("cancellationToken: token");
+        var status = wait.StatusIsOption ? $"status.{wait.StatusProperty}?.Value" : $"status.{wait.StatusProperty}";
+        var arms = string.Concat(
+            wait.Succeeded.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, ")
+                .Concat(wait.Failed.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, "))
+                .Concat(wait.Stopped.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, ")));
+        var error = $"({(wait.ErrorCodeProperty is { } code ? "status." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? "status." + message : "(string?)null")})";
+        w.Line($"/// <summary>Polls {operation.Name} until the task succeeds (returns its last status), fails or stops (throws <see cref=\"global::ModelArts.Runtime.Http.ModelArtsTaskFailedException\"/> with its error), or <paramref name=\"timeout\"/> passes.</summary>");
+        w.Line("/// <param name=\"progress\">Told every status as it comes.</param>");
+        w.Line("/// <param name=\"pollInterval\">Time between polls; 5 seconds when null.</param>");
+        w.Line("/// <param name=\"timeout\">How long to wait in all; one hour when null.</param>");
+        w.Open($"public global::System.Threading.Tasks.Task<{response}> {wait.MethodName}Async({string.Join(", ", parameters)})");
+        w.Line("return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(");
+        w.Line($"    token => {operation.Name}Async({string.Join(", ", arguments)}),");
+        w.Line($"    status => {status} switch {{ {arms}_ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending }},");
+        w.Line($"    status => {error},");
+        w.Line("    progress,");
+        w.Line("    pollInterval ?? global::System.TimeSpan.FromSeconds(5),");
+        w.Line("    timeout ?? global::System.TimeSpan.FromHours(1),");
+        w.Line("    _pipeline.TimeProvider,");
+        w.Line("    cancellationToken);");
+        w.Close();
+    }
+
+    /// <summary><c>services.AddXClient(options => ...)</c>: a typed client over IHttpClientFactory.</summary>
+    private static void EmitRegistration(SourceWriter w, ClientSpec client)
+    {
+        const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        w.Line($"/// <summary>Registers <see cref=\"{client.Name}\"/> as a typed client of IHttpClientFactory.</summary>");
+        w.Line(TypeNames.GeneratedCode);
+        w.Open($"public static class {client.Name}ServiceCollectionExtensions");
+        w.Line($"/// <summary>Adds <see cref=\"{client.Name}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>");
+        w.Open($"public static {Di}.IHttpClientBuilder Add{client.Name}(this {Di}.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)");
+        w.Line($"var builder = {Di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, \"{client.Name}\");");
+        w.Open($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>");
+        w.Line("var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();");
+        w.Line("configure(options);");
+        w.Line("options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger(\"ModelArts.Sdk\");");
+        w.Line($"return new {client.Name}(http, options);");
+        w.Close(");");
+        w.Line("return builder;");
+        w.Close();
         w.Close();
     }
 

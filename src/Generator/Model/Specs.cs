@@ -120,7 +120,26 @@ internal sealed record OperationSpec(
     bool HasProjectId,
     string? BodyType,
     bool BodyRequired,
-    string? ResponseType);
+    string? ResponseType,
+    PagingSpec? Paging = null,
+    WaitSpec? Wait = null);
+
+/// <summary>A list operation paged by <c>offset</c> (the page index, as the documentation says) and <c>limit</c>: items of one array property.</summary>
+internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter);
+
+/// <summary>
+/// A status operation to poll (the spec's <c>x-modelarts-wait</c>): the status property, the values that
+/// end the task, and the properties that carry its error.
+/// </summary>
+internal sealed record WaitSpec(
+    string MethodName,
+    string StatusProperty,
+    bool StatusIsOption,
+    EquatableArray<string> Succeeded,
+    EquatableArray<string> Failed,
+    EquatableArray<string> Stopped,
+    string? ErrorCodeProperty,
+    string? ErrorMessageProperty);
 
 internal sealed record ClientSpec(string Namespace, string FileStem, string Name, string? Title, EquatableArray<OperationSpec> Operations);
 
@@ -128,4 +147,4 @@ internal sealed record ClientSpec(string Namespace, string FileStem, string Name
 internal sealed record DiagnosticInfo(string Id, string Path, int Start, int Length, int Line, int Column, int EndLine, int EndColumn, EquatableArray<string> Arguments);
 
 /// <summary>What the consumer's compilation can express.</summary>
-internal sealed record LanguageFeatures(bool RequiredMembers);
+internal sealed record LanguageFeatures(bool RequiredMembers, bool HttpClientFactory = false);

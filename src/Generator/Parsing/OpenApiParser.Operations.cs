@@ -77,6 +77,8 @@ internal sealed partial class OpenApiParser
 
         var (bodyType, bodyRequired) = ReadBody(operation, unique, pointer);
         var responseType = ReadResponse(operation, unique, pointer);
+        var paging = method == "get" ? ReadPaging(queryParameters, responseType) : null;
+        var wait = ReadWait(operation, responseType, queryParameters, pointer);
         return new OperationSpec(
             unique,
             method,
@@ -88,7 +90,51 @@ internal sealed partial class OpenApiParser
             hasProjectId,
             bodyType,
             bodyRequired,
-            responseType);
+            responseType,
+            paging,
+            wait);
+    }
+
+    /// <summary>Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list.</summary>
+    private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType)
+    {
+        var offset = query.FirstOrDefault(p => p.JsonName == "offset" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+        var limit = query.FirstOrDefault(p => p.JsonName == "limit" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+        var model = _models.FirstOrDefault(m => m.Name == responseType);
+        if (offset is null || limit is null || model is null || query.Any(p => p.Required))
+        {
+            return null;
+        }
+
+        var lists = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
+        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name) : null;
+    }
+
+    /// <summary>The curated <c>x-modelarts-wait</c> of a status operation, checked against its response model.</summary>
+    private WaitSpec? ReadWait(JsonElement operation, string? responseType, List<ParameterSpec> query, string[] pointer)
+    {
+        if (!operation.TryGetProperty("x-modelarts-wait", out var wait) || wait.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var model = _models.FirstOrDefault(m => m.Name == responseType);
+        var statusJson = wait.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var status = model?.Properties.FirstOrDefault(p => p.JsonName == statusJson);
+        var name = wait.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (status is null || name is null || status.Type.Kind is not (TypeKind.Enum or TypeKind.Int32 or TypeKind.Int64) || query.Any(p => p.Required))
+        {
+            Report(Diagnostics.Unsupported, Append(pointer, "x-modelarts-wait"), "x-modelarts-wait needs 'method' and an integer 'status' property of the response, and no required query parameter; no wait method is generated");
+            return null;
+        }
+
+        string? Property(string key) =>
+            wait.TryGetProperty(key, out var p) && p.ValueKind == JsonValueKind.String ? model!.Properties.FirstOrDefault(x => x.JsonName == p.GetString() && x.Type.Kind == TypeKind.String)?.Name : null;
+
+        EquatableArray<string> Values(string key) =>
+            (wait.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetRawText()) : []).ToEquatableArray();
+
+        return new WaitSpec(Naming.Pascal(name), status.Name, status.Type.Kind == TypeKind.Enum, Values("succeeded"), Values("failed"), Values("stopped"), Property("errorCode"), Property("errorMessage"));
     }
 
     /// <summary>Path-item parameters overridden by operation parameters of the same name and location; references resolved.</summary>

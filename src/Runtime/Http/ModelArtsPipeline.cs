@@ -37,6 +37,9 @@ public sealed class ModelArtsPipeline
     /// <summary>The service endpoint calls go to.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The clock of this pipeline's options (timeouts, retry delays, polling).</summary>
+    public TimeProvider TimeProvider => _options.TimeProvider;
+
     /// <summary>The project id for a call: the one given, else the options', else an error.</summary>
     public string ProjectId(string? given) =>
         given ?? _options.ProjectId ?? throw new InvalidOperationException("no project id: pass projectId or set ModelArtsClientOptions.ProjectId");

@@ -113,6 +113,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListDatasetsResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListDatasets, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetAndFilePreview> ListDatasetsItemsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.ListDatasetsDatasetType? datasetType = null, bool? filePreview = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsRunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListDatasetsAsync(checkRunningTask: checkRunningTask, containVersions: containVersions, datasetType: datasetType, filePreview: filePreview, limit: pageSize, offset: page, order: order, runningTaskType: runningTaskType, searchContent: searchContent, sortBy: sortBy, supportExport: supportExport, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, withLabels: withLabels, workspaceId: workspaceId, datasetVersion: datasetVersion, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Datasets is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Creating a Dataset</summary>
         /// <remarks>
         /// <para>This API is used to create a dataset.</para>
@@ -239,6 +256,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListAutoAnnotationSamplesResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListAutoAnnotationSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListAutoAnnotationSamplesItemsAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.ListAutoAnnotationSamplesLabelType? labelType = null, string? lowScore = null, global::ModelArts.ListAutoAnnotationSamplesOrder? order = null, string? processParameter = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListAutoAnnotationSamplesAsync(datasetId, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, lowScore: lowScore, offset: page, order: order, processParameter: processParameter, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Samples is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Querying Details About an Auto Labeling Sample</summary>
         /// <remarks>
         /// <para>This API is used to query details about an auto labeling sample.</para>
@@ -281,6 +315,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListLabelsResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListLabels, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Label> ListLabelsItemsAsync(string datasetId, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListLabelsAsync(datasetId, versionId: versionId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Labels is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Modifying Labels in Batches</summary>
@@ -468,6 +519,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListSamplesResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListSamplesItemsAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.ListSamplesLabelType? labelType = null, string? locale = null, string? lowScore = null, global::ModelArts.ListSamplesOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.ListSamplesSampleState? sampleState = null, global::ModelArts.ListSamplesSampleType? sampleType = null, string? searchConditions = null, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListSamplesAsync(datasetId, email: email, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, lowScore: lowScore, offset: page, order: order, preview: preview, processParameter: processParameter, sampleState: sampleState, sampleType: sampleType, searchConditions: searchConditions, versionId: versionId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Samples is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Updating Sample Labels in Batches</summary>
         /// <remarks>
         /// <para>This API is used to update sample labels in batches, including adding, modifying, and deleting sample labels. If the parameter Labels of a sample in the request body is not specified, the label of the sample is deleted.</para>
@@ -615,6 +683,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetExportTasksStatusOfDatasetResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of GetExportTasksStatusOfDataset, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.GetExportTasksStatusOfDatasetExportType? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await GetExportTasksStatusOfDatasetAsync(datasetId, exportType: exportType, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.ExportTasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Creating a Dataset Export Task</summary>
         /// <remarks>
         /// <para>This API is used to create a dataset export task to export a dataset to OBS or new datasets.</para>
@@ -652,6 +737,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListImportTasksResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListImportTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ImportTaskStatusResp> ListImportTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListImportTasksAsync(datasetId, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.ImportTasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Creating an Import Task</summary>
@@ -773,6 +875,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListTasksResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.RunningTask> ListTasksItemsAsync(string datasetId, string? taskName = null, global::ModelArts.ListTasksType? type = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListTasksAsync(datasetId, limit: pageSize, offset: page, taskName: taskName, type: type, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Tasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Starting Intelligent Tasks</summary>
         /// <remarks>
         /// <para>This interface is used to start an intelligent task. Two types of intelligent tasks are supported: intelligent labeling and automatic grouping. You can specify the task_type parameter in the request body to start a type of tasks. For datasets whose data path or working path is in the KMS encryption bucket, active learning and automatic grouping tasks cannot be started, but pre-labeling tasks are supported.</para>
@@ -802,6 +921,23 @@ namespace ModelArts
             var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.AutoAnnotationProgressResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Polls AutoAnnotationProgress until the task succeeds (returns its last status), fails or stops (throws <see cref="global::ModelArts.Runtime.Http.ModelArtsTaskFailedException"/> with its error), or <paramref name="timeout"/> passes.</summary>
+        /// <param name="progress">Told every status as it comes.</param>
+        /// <param name="pollInterval">Time between polls; 5 seconds when null.</param>
+        /// <param name="timeout">How long to wait in all; one hour when null.</param>
+        public global::System.Threading.Tasks.Task<global::ModelArts.AutoAnnotationProgressResponse> WaitForTaskAsync(string datasetId, string taskId, global::System.IProgress<global::ModelArts.AutoAnnotationProgressResponse>? progress = null, global::System.TimeSpan? pollInterval = null, global::System.TimeSpan? timeout = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(
+                token => AutoAnnotationProgressAsync(datasetId, taskId, projectId: projectId, cancellationToken: token),
+                status => status.Status?.Value switch { 3 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, 2 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, 5 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, _ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending },
+                status => (status.ErrorCode, status.ErrorMsg),
+                progress,
+                pollInterval ?? global::System.TimeSpan.FromSeconds(5),
+                timeout ?? global::System.TimeSpan.FromHours(1),
+                _pipeline.TimeProvider,
+                cancellationToken);
         }
 
         /// <summary>Stopping an Intelligent Task</summary>
@@ -856,6 +992,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListDatasetVersionsResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListDatasetVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetVersion> ListDatasetVersionsItemsAsync(string datasetId, global::ModelArts.ListDatasetVersionsStatus? status = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetVersionsVersionFormat? versionFormat = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListDatasetVersionsAsync(datasetId, status: status, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Versions is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Creating a Dataset Labeling Version</summary>
@@ -925,6 +1078,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforceTasksResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListWorkforceTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkforceTask> ListWorkforceTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListWorkforceTasksAsync(datasetId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Tasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Creating a Team Labeling Task</summary>
@@ -1163,6 +1333,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforceTaskSamplesResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListWorkforceTaskSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListWorkforceTaskSamplesItemsAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.ListWorkforceTaskSamplesLabelType? labelType = null, string? locale = null, string? processParameter = null, global::ModelArts.ListWorkforceTaskSamplesSampleState? sampleState = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListWorkforceTaskSamplesAsync(datasetId, workforceTaskId, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, offset: page, processParameter: processParameter, sampleState: sampleState, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Samples is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Updating Labels of Team Labeling Samples in Batches</summary>
         /// <remarks>
         /// <para>This API is used to update labels of team labeling samples in batches.</para>
@@ -1363,6 +1550,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTasksResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListProcessorTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeProcessorTaskResp> ListProcessorTasksItemsAsync(global::ModelArts.ListProcessorTasksOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ListProcessorTasksSourceType? sourceType = null, global::ModelArts.ListProcessorTasksStatus? status = null, string? taskName = null, global::ModelArts.ListProcessorTasksTaskType? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListProcessorTasksAsync(limit: pageSize, offset: page, order: order, queryCurrent: queryCurrent, returnResult: returnResult, sortBy: sortBy, source: source, sourceType: sourceType, status: status, taskName: taskName, taskType: taskType, versionId: versionId, workspaceId: workspaceId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Tasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Creating a Processing Task</summary>
         /// <remarks>
         /// <para>This API is used to create a processing task, including feature analysis tasks and data processing tasks. You can specify the id field of template composite parameter in the request body to create a task.</para>
@@ -1406,6 +1610,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetProcessorTaskItemsResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of GetProcessorTaskItems, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ProcessorTaskItem> GetProcessorTaskItemsItemsAsync(int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await GetProcessorTaskItemsAsync(offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Items is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Querying Details About a Processing Task</summary>
         /// <remarks>
         /// <para>This API is used to obtain details about processing tasks, including feature analysis tasks and data processing tasks. You can specify the task_id parameter to obtain the details about a specific task.</para>
@@ -1418,6 +1639,23 @@ namespace ModelArts
             var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeProcessorTaskResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Polls DescribeProcessorTask until the task succeeds (returns its last status), fails or stops (throws <see cref="global::ModelArts.Runtime.Http.ModelArtsTaskFailedException"/> with its error), or <paramref name="timeout"/> passes.</summary>
+        /// <param name="progress">Told every status as it comes.</param>
+        /// <param name="pollInterval">Time between polls; 5 seconds when null.</param>
+        /// <param name="timeout">How long to wait in all; one hour when null.</param>
+        public global::System.Threading.Tasks.Task<global::ModelArts.DescribeProcessorTaskResponse> WaitForProcessorTaskAsync(string taskId, global::System.IProgress<global::ModelArts.DescribeProcessorTaskResponse>? progress = null, global::System.TimeSpan? pollInterval = null, global::System.TimeSpan? timeout = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(
+                token => DescribeProcessorTaskAsync(taskId, projectId: projectId, cancellationToken: token),
+                status => status.Status?.Value switch { 2 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, 3 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, 4 => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, _ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending },
+                status => ((string?)null, status.ErrorMsg),
+                progress,
+                pollInterval ?? global::System.TimeSpan.FromSeconds(5),
+                timeout ?? global::System.TimeSpan.FromHours(1),
+                _pipeline.TimeProvider,
+                cancellationToken);
         }
 
         /// <summary>Updating a Processing Task</summary>
@@ -1481,6 +1719,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTaskVersionsResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListProcessorTaskVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescTaskVersionResp> ListProcessorTaskVersionsItemsAsync(string taskId, global::ModelArts.ListProcessorTaskVersionsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListProcessorTaskVersionsAsync(taskId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Versions is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Creating a Data Processing Task Version</summary>
@@ -1563,6 +1818,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTaskVersionResultsResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListProcessorTaskVersionResults, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescProcessorTaskVersionResultsResp> ListProcessorTaskVersionResultsItemsAsync(string taskId, string versionId, string? processParameter = null, global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListProcessorTaskVersionResultsAsync(taskId, versionId, limit: pageSize, offset: page, processParameter: processParameter, resultProperty: resultProperty, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Results is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Stopping the Version of a Data Processing Task</summary>
         /// <remarks>
         /// <para>This API is used to stop the version of a data processing task.</para>
@@ -1621,6 +1893,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforcesResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListWorkforces, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Workforce> ListWorkforcesItemsAsync(global::ModelArts.ListWorkforcesOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListWorkforcesAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, workforceTaskId: workforceTaskId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Workforces is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Creating a Labeling Team</summary>
         /// <remarks>
         /// <para>This API is used to create a labeling team.</para>
@@ -1673,6 +1962,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkerTasksResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListWorkerTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkerTask> ListWorkerTasksItemsAsync(global::ModelArts.ListWorkerTasksOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListWorkerTasksAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.WorkerTasks is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Querying the List of All Labeling Team Members</summary>
         /// <remarks>
         /// <para>This API is used to query the list of all labeling team members.</para>
@@ -1709,6 +2015,23 @@ namespace ModelArts
                 (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
             }
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListAllWorkersResponse.ReadJson, cancellationToken);
+        }
+
+        /// <summary>Every item of ListAllWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListAllWorkersItemsAsync(global::ModelArts.ListAllWorkersOrder? order = null, global::ModelArts.ListAllWorkersRole? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListAllWorkersAsync(limit: pageSize, offset: page, order: order, role: role, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Workers is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
         }
 
         /// <summary>Querying Details About a Labeling Team</summary>
@@ -1788,6 +2111,23 @@ namespace ModelArts
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkersResponse.ReadJson, cancellationToken);
         }
 
+        /// <summary>Every item of ListWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListWorkersItemsAsync(string workforceId, global::ModelArts.ListWorkersOrder? order = null, global::ModelArts.ListWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; ; page++)
+            {
+                var response = await ListWorkersAsync(workforceId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.Workers is not { Count: > 0 } items)
+                {
+                    yield break;
+                }
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+
         /// <summary>Creating a Labeling Team Member</summary>
         /// <remarks>
         /// <para>This API is used to create a labeling team member.</para>
@@ -1862,6 +2202,25 @@ namespace ModelArts
             var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId);
             global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
             return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+        }
+    }
+
+    /// <summary>Registers <see cref="ModelArtsClient"/> as a typed client of IHttpClientFactory.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
+    public static class ModelArtsClientServiceCollectionExtensions
+    {
+        /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddModelArtsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "ModelArtsClient");
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>
+            {
+                var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();
+                configure(options);
+                options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger("ModelArts.Sdk");
+                return new ModelArtsClient(http, options);
+            });
+            return builder;
         }
     }
 }
