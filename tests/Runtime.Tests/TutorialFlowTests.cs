@@ -148,6 +148,51 @@ public sealed class TutorialFlowTests
         Assert.Equal("given-token", server.Headers.Single()["X-Auth-Token"]);
     }
 
+    [Fact]
+    public async Task An_invalid_request_is_not_sent_unless_validation_is_off()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("""{"task_id":"t"}"""));
+        using var http = new HttpClient();
+        var request = new ModelArts.CreateProcessorTaskRequest
+        {
+            Name = "t",
+            Template = new ModelArts.TemplateParam { Id = "sys_data_analyse" },
+            CreateVersion = true,
+            Description = "a<b",
+        };
+
+        var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
+        var error = await Assert.ThrowsAsync<ModelArtsValidationException>(() => strict.CreateProcessorTaskAsync(request));
+        Assert.Equal([("pattern", "$.description"), ("if-then", "$.template.id")], error.Violations.Select(v => (v.RuleId, v.Path)));
+        Assert.Empty(server.Requests);
+
+        var lenient = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj", ValidateRequests = false });
+        await lenient.CreateProcessorTaskAsync(request);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Every_attempt_is_an_activity_of_the_sdk_source()
+    {
+        var stopped = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (stopped) { stopped.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("""{"status":3}"""));
+        using var http = new HttpClient();
+        var client = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
+
+        await client.AutoAnnotationProgressAsync("ds-1", "t-1");
+
+        var activity = Assert.Single(stopped, a => (string?)a.GetTagItem("url.path") == "/v2/proj/datasets/ds-1/tasks/t-1");
+        Assert.Equal("ModelArts GET", activity.DisplayName);
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+    }
+
     private static string Example(string path, string method, string status) =>
         Spec["paths"]![path]![method]!["responses"]![status]!["content"]!["application/json"]!["examples"]!["example1"]!["value"]!.ToJsonString();
 
