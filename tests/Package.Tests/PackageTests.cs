@@ -124,6 +124,19 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", printed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_auto_labeling_sample_runs_the_tutorial_against_its_stand_in()
+    {
+        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+        var (exit, output) = PackageFixture.Run(PackageFixture.RepoRoot, "run", "--project", Path.Combine("samples", "AutoLabeling"), "-c", configuration);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("talking to a local stand-in on http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("(status 3)", output, StringComparison.Ordinal);
+        Assert.Contains("Confirmed the labels of 1 sample(s).", output, StringComparison.Ordinal);
+    }
+
     /// <summary>The runtime DLLs of a package and its dependencies as the generator's restore resolved them for netstandard2.0.</summary>
     private static List<string> GeneratorRuntimeClosure(string root)
     {
