@@ -138,6 +138,32 @@ public static class JsonWrite
     /// <summary>The model as UTF-8 JSON bytes.</summary>
     public static byte[] ToUtf8Bytes(IJsonModel model)
     {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+#if NET
+        // One buffer and writer per thread, reset between uses: only the result array is allocated.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            model.WriteJson(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            if (buffer.Capacity > 1024 * 1024)
+            {
+                t_buffer = null; // do not keep a large buffer alive on the thread
+                t_writer = null;
+            }
+        }
+#else
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
@@ -145,7 +171,16 @@ public static class JsonWrite
         }
 
         return stream.ToArray();
+#endif
     }
+
+#if NET
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+#endif
 
     /// <summary>The model as a JSON string.</summary>
     public static string ToJsonString(IJsonModel model) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(model));

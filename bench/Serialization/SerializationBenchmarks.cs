@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using ModelArts.Runtime.Http;
+
+namespace ModelArts.Serialization.Benchmarks;
+
+/// <summary>
+/// The documented ListAutoAnnotationSamples answer (the doc example, and the same sample repeated to
+/// 1,000): generated reader and writer against System.Text.Json source-generated (baseline), System.Text.Json
+/// reflection and Newtonsoft.Json over hand-written models of the same JSON.
+/// </summary>
+[MemoryDiagnoser]
+public class SerializationBenchmarks
+{
+    private static readonly JsonSerializerOptions Reflection = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+    private byte[] _utf8 = [];
+    private string _text = string.Empty;
+    private ListAutoAnnotationSamplesResponse _generated = null!;
+    private SamplePage _poco = null!;
+
+    [Params(1, 1000)]
+    public int Samples { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var page = Documents.ListAutoAnnotationSamplesExample();
+        var samples = page["samples"]!.AsArray();
+        var one = samples[0]!;
+        samples.Clear();
+        for (var i = 0; i < Samples; i++)
+        {
+            var copy = one.DeepClone();
+            copy["sample_id"] = "sample-" + i;
+            samples.Add(copy);
+        }
+
+        page["sample_count"] = Samples;
+        _text = page.ToJsonString();
+        _utf8 = Encoding.UTF8.GetBytes(_text);
+        _generated = ListAutoAnnotationSamplesResponse.FromJson(_utf8);
+        _poco = JsonSerializer.Deserialize(_utf8, BaselineContext.Default.SamplePage)!;
+    }
+
+    [Benchmark(Baseline = true, Description = "read: STJ source-generated"), BenchmarkCategory("read")]
+    public SamplePage? ReadSourceGenerated() => JsonSerializer.Deserialize(_utf8, BaselineContext.Default.SamplePage);
+
+    [Benchmark(Description = "read: ModelArts generated"), BenchmarkCategory("read")]
+    public ListAutoAnnotationSamplesResponse ReadGenerated() => ListAutoAnnotationSamplesResponse.FromJson(_utf8);
+
+    [Benchmark(Description = "read: STJ reflection"), BenchmarkCategory("read")]
+    public SamplePage? ReadReflection() => JsonSerializer.Deserialize<SamplePage>(_utf8, Reflection);
+
+    [Benchmark(Description = "read: Newtonsoft.Json"), BenchmarkCategory("read")]
+    public SamplePage? ReadNewtonsoft() => Newtonsoft.Json.JsonConvert.DeserializeObject<SamplePage>(_text);
+
+    [Benchmark(Description = "write: STJ source-generated"), BenchmarkCategory("write")]
+    public byte[] WriteSourceGenerated() => JsonSerializer.SerializeToUtf8Bytes(_poco, BaselineContext.Default.SamplePage);
+
+    [Benchmark(Description = "write: ModelArts generated"), BenchmarkCategory("write")]
+    public byte[] WriteGenerated() => ModelArts.Runtime.Json.JsonWrite.ToUtf8Bytes(_generated);
+
+    [Benchmark(Description = "write: STJ reflection"), BenchmarkCategory("write")]
+    public byte[] WriteReflection() => JsonSerializer.SerializeToUtf8Bytes(_poco, Reflection);
+
+    [Benchmark(Description = "write: Newtonsoft.Json"), BenchmarkCategory("write")]
+    public string WriteNewtonsoft() => Newtonsoft.Json.JsonConvert.SerializeObject(_poco, new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore });
+}
+
+/// <summary>A whole call over an in-memory handler: the generated client against raw HttpClient with System.Text.Json (source-generated).</summary>
+[MemoryDiagnoser]
+public class ClientCallBenchmarks
+{
+    private HttpClient _http = null!;
+    private ModelArtsClient _client = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var answer = Encoding.UTF8.GetBytes(Documents.Example("/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}", "get").ToJsonString());
+        _http = new HttpClient(new Canned(answer)) { BaseAddress = new Uri("https://modelarts.example.test") };
+        _client = new ModelArtsClient(_http, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token") });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _http.Dispose();
+
+    [Benchmark(Baseline = true, Description = "raw HttpClient + STJ source-generated")]
+    public async Task<int?> Raw()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v2/proj/datasets/ds-1/tasks/t-1");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", "token");
+        using var response = await _http.SendAsync(request).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return JsonSerializer.Deserialize(bytes, BaselineContext.Default.TaskStatus)?.Status;
+    }
+
+    [Benchmark(Description = "generated ModelArtsClient")]
+    public async Task<int?> Generated() => (await _client.AutoAnnotationProgressAsync("ds-1", "t-1").ConfigureAwait(false)).Status?.Value;
+
+    private sealed class Canned(byte[] answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(answer) });
+    }
+}
+
+internal static class Documents
+{
+    private static readonly JsonNode Spec = JsonNode.Parse(typeof(Documents).Assembly.GetManifestResourceStream("modelarts.openapi.json")!)!;
+
+    public static JsonObject ListAutoAnnotationSamplesExample() => Example("/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples", "get");
+
+    public static JsonObject Example(string path, string method) =>
+        Spec["paths"]![path]![method]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example1"]!["value"]!.DeepClone().AsObject();
+}
