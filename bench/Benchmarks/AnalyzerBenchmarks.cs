@@ -28,7 +28,7 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var spec = Path.Combine(GeneratorBenchmarks.FindRoot(), "spec", "modelarts.openapi.json");
+        var spec = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", "modelarts.openapi.json");
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
         var runtime = typeof(AnalyzerBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RuntimeNetStandardPath").Value!;
         var references = Basic.Reference.Assemblies.Net80.References.All.Append(MetadataReference.CreateFromFile(Path.GetFullPath(runtime))).ToList();

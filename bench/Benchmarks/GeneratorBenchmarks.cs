@@ -24,7 +24,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var spec = Path.Combine(FindRoot(), "spec");
+        var spec = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec");
         _texts = new[] { "modelarts.openapi.json", "iam.openapi.json" }.Select(f => (AdditionalText)new Text(Path.Combine(spec, f))).ToArray();
         _options = new OptionsProvider();
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
@@ -46,18 +46,6 @@ public class GeneratorBenchmarks
     private CSharpGeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
         [new OpenApiGenerator().AsSourceGenerator()], _texts, new CSharpParseOptions(LanguageVersion.CSharp12), _options);
 
-    internal static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found");
-    }
 
     private sealed class Text(string path) : AdditionalText
     {

@@ -34,7 +34,7 @@ internal sealed class TestOptionsProvider(Dictionary<string, Dictionary<string, 
 
 internal static class GeneratorHarness
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => ModelArts.Testing.RepositoryRoot.Path;
 
     public static string SpecFolder => Path.Combine(RepoRoot, "spec");
 
@@ -112,16 +112,4 @@ internal static class GeneratorHarness
     private static string RuntimeNetStandardPath() =>
         Path.GetFullPath(typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RuntimeNetStandardPath").Value!);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found");
-    }
 }

@@ -27,7 +27,7 @@ public sealed class PackageFixture : IDisposable
         PackagePath = Path.Combine(Feed, $"ModelArts.Sdk.{Version}.nupkg");
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => ModelArts.Testing.RepositoryRoot.Path;
 
     public string Root { get; }
 
@@ -119,16 +119,4 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found");
-    }
 }

@@ -13,7 +13,7 @@ namespace ModelArts.Runtime.Tests;
 /// </summary>
 public sealed class TutorialFlowTests
 {
-    private static readonly JsonObject Spec = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "spec", "modelarts.openapi.json")))!.AsObject();
+    private static readonly JsonObject Spec = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", "modelarts.openapi.json")))!.AsObject();
 
     [Fact]
     public async Task The_auto_labeling_tutorial_runs_against_the_documented_answers()
@@ -199,18 +199,6 @@ public sealed class TutorialFlowTests
     private static string RequestExample(string path, string method, string key) =>
         Spec["paths"]![path]![method]!["requestBody"]!["content"]!["application/json"]!["examples"]![key]!["value"]!.ToJsonString();
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found");
-    }
 
     private sealed class Progress(Action<ModelArts.AutoAnnotationProgressResponse> report) : IProgress<ModelArts.AutoAnnotationProgressResponse>
     {

@@ -4,7 +4,7 @@ namespace ModelArts.SpecExtractor.Tests;
 
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => ModelArts.Testing.RepositoryRoot.Path;
 
     /// <summary>The documentation corpus beside the repository (CI has it; a fresh clone may not).</summary>
     public static string Docs => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "docs"));
@@ -13,18 +13,6 @@ internal static class TestPaths
 
     public static bool HaveDocs => Directory.Exists(Path.Combine(Docs, "otc"));
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>

@@ -202,7 +202,7 @@ internal static partial class PageAssembler
         foreach (var row in table.Rows)
         {
             var cell = row.Cells.Count > codeColumn ? row.Cells[codeColumn].Trim() : string.Empty;
-            if (!StatusCode().IsMatch(cell))
+            if (!Vocabulary.IsStatusCode(cell))
             {
                 warnings.Add(page.File, row.Line, $"status code table row '{cell}' is not a status code");
                 continue;
@@ -220,6 +220,4 @@ internal static partial class PageAssembler
         _ => ApiSide.None,
     };
 
-    [GeneratedRegex(@"^[1-5]\d\d$")]
-    private static partial Regex StatusCode();
 }

@@ -183,7 +183,7 @@ internal static partial class PlainTextPageParser
                     Vocabulary.Columns.Name => ParameterName().IsMatch(cell),
                     Vocabulary.Columns.Mandatory => Vocabulary.Mandatory(cell) is not null,
                     Vocabulary.Columns.Type => TypeExpression.LooksLikeType(cell),
-                    Vocabulary.Columns.StatusCode => StatusCode().IsMatch(cell),
+                    Vocabulary.Columns.StatusCode => Vocabulary.IsStatusCode(cell),
                     _ => true,
                 };
             }
@@ -278,6 +278,4 @@ internal static partial class PlainTextPageParser
     [GeneratedRegex(@"^[@A-Za-z_][\w@:.\-\[\]]*$")]
     private static partial Regex ParameterName();
 
-    [GeneratedRegex(@"^[1-5]\d\d$")]
-    private static partial Regex StatusCode();
 }

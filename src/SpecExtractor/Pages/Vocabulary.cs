@@ -100,6 +100,9 @@ internal static partial class Vocabulary
         return match.Success ? int.Parse(match.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>A three-digit HTTP status code (100-599).</summary>
+    public static bool IsStatusCode(string text) => StatusCodePattern().IsMatch(text);
+
     /// <summary>"POST /v2/{project_id}/datasets" or "GET https://{endpoint}/v2/...?limit=1".</summary>
     public static Match RequestLine(string text) => RequestLinePattern().Match(text.Trim());
 
@@ -143,6 +146,9 @@ internal static partial class Vocabulary
 
     [GeneratedRegex(@"^\s*(?:Status\s*code|状态码)\s*[:：]\s*(?<code>[1-5]\d\d)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex StatusHeadingPattern();
+
+    [GeneratedRegex(@"^[1-5]\d\d$")]
+    private static partial Regex StatusCodePattern();
 
     [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://(?<host>[^/\s]+))?(?<path>/[^\s?#]*)(?<query>\?\S*)?\s*$")]
     private static partial Regex RequestLinePattern();
