@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): build with warnings as errors, run every test project,
 # then lint spec/ with Spectral and Redocly and validate every example against its schema.
+# Installs the pinned Node tools first: the conformance tests run Prism from eng/openapi.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,6 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if [ ! -d ../shared/docs ]; then
   echo "note: ../shared/docs is absent; tests over the documentation corpus are reported as skipped"
 fi
+
+bash eng/openapi/install.sh || { echo "test.sh: FAILED: installing eng/openapi" >&2; exit 1; }
 
 echo "==> dotnet build"
 dotnet build Generator.sln -c Release -nologo -v quiet || { echo "test.sh: FAILED: build" >&2; exit 1; }
@@ -19,8 +22,8 @@ trap 'rm -f "$log"' EXIT
 dotnet test Generator.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 test_rc=${PIPESTATUS[0]}
 
-echo "==> spec lint (eng/lint)"
-bash eng/lint/lint.sh spec/*.openapi.json
+echo "==> spec lint (eng/openapi)"
+bash eng/openapi/lint.sh spec/*.openapi.json
 lint_rc=$?
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | paste -sd+ - | bc)

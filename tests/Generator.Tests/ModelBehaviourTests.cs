@@ -89,6 +89,38 @@ public sealed class ModelBehaviourTests
         Assert.Equal([("if-then", "$.op")], Validate("ModelArts.SearchLabels", """{"labels":[{"name":"a"},{"name":"b"}]}"""));
     }
 
+    /// <summary>
+    /// role is documented as an integer in one place and a string in another (type: [string, integer], enum [0, 1, 2, "2"],
+    /// format int32): its values are compared as JSON compares them, and a number must still fit 32 bits.
+    /// </summary>
+    [Theory]
+    [InlineData("0", null)]
+    [InlineData("2", null)]
+    [InlineData("\"2\"", null)]
+    [InlineData("2.0", null)]
+    [InlineData("3", "enum")]
+    [InlineData("\"1\"", "enum")]
+    [InlineData("true", "enum")]
+    [InlineData("2147483648", "enum,format")]
+    public void Values_of_varying_json_type_are_checked_against_the_enum_and_the_integer_width(string role, string? rules)
+    {
+        var violations = Validate("ModelArts.CreateWorkerRequest", $$"""{"emails":"a@b.c","role":{{role}}}""");
+
+        Assert.Equal(rules?.Split(',').Select(rule => (rule, "$.role")).ToList() ?? [], violations);
+    }
+
+    [Theory]
+    [InlineData("4", null)]
+    [InlineData("\"4\"", null)]
+    [InlineData("-2147483649", "format")]
+    [InlineData("4.5", "format")]
+    public void A_number_of_varying_json_type_must_fit_its_integer_format(string clusters, string? rule)
+    {
+        var violations = Validate("ModelArts.SmartTaskConfig", $$"""{"n_clusters":{{clusters}}}""");
+
+        Assert.Equal(rule is null ? [] : [(rule, "$.n_clusters")], violations);
+    }
+
     private static List<(string Rule, string Path)> Validate(string type, string json)
     {
         var model = GeneratedAssembly.Deserialize(type, json);

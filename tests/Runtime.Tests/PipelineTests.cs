@@ -268,6 +268,36 @@ public sealed class PipelineTests
         Assert.Contains("Bad Gateway from the load balancer", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_204_without_a_body_reads_as_an_empty_object_and_an_empty_200_is_an_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = context.Request.Path.Value!.EndsWith("/no-content", StringComparison.Ordinal) ? 204 : 200;
+            return Task.CompletedTask;
+        });
+        using var http = new HttpClient();
+        var pipeline = new ModelArtsPipeline(http, new ModelArtsClientOptions { Endpoint = server.Address, Retry = new ModelArtsRetryOptions { MaxAttempts = 1 } });
+
+        var empty = await pipeline.SendAsync(HttpMethod.Delete, "/v2/p/no-content", null, null, JsonRead.GetElement, CancellationToken.None);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, empty.ValueKind);
+        Assert.Empty(empty.EnumerateObject());
+
+        var error = await Assert.ThrowsAsync<ModelArtsJsonException>(() => pipeline.SendAsync(HttpMethod.Get, "/v2/p/datasets", null, null, JsonRead.GetElement, CancellationToken.None));
+        Assert.Equal("$: the document is empty", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"a\":", "$")]
+    [InlineData("[1,2", "$")]
+    [InlineData("{} {}", "$")]
+    [InlineData("  \n ", "$")]
+    public void Malformed_json_at_the_root_is_a_modelarts_json_error(string json, string path)
+    {
+        var error = Assert.Throws<ModelArtsJsonException>(() => JsonRead.Document(System.Text.Encoding.UTF8.GetBytes(json), JsonRead.GetElement));
+        Assert.Equal(path, error.JsonPath);
+    }
+
     [Theory]
     [InlineData("a/b", "a%2Fb")]
     [InlineData("id with space", "id%20with%20space")]

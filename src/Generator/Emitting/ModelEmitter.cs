@@ -82,6 +82,12 @@ internal static class ModelEmitter
                 w.Line($"private static readonly global::System.Text.RegularExpressions.Regex s_pattern{i}_{p} = new global::System.Text.RegularExpressions.Regex({TypeNames.Verbatim(patterns[p])}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
                 any = true;
             }
+
+            if (LooseEnum(model.Properties[i]) is { } enumJson)
+            {
+                w.Line($"private static readonly {TypeNames.JsonValueSet} s_allowed{i} = new {TypeNames.JsonValueSet}({Parsing.OpenApiParser.Literal(enumJson)});");
+                any = true;
+            }
         }
 
         if (any)
@@ -89,6 +95,12 @@ internal static class ModelEmitter
             w.Line();
         }
     }
+
+    /// <summary>The enum of a value whose JSON type varies (kept as JsonElement), checked with a JsonValueSet.</summary>
+    private static string? LooseEnum(PropertySpec property) =>
+        property.Type.Kind == TypeKind.Json ? property.Constraints.EnumJson
+        : property.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Json } ? property.ItemConstraints.EnumJson
+        : null;
 
     private static List<string> Patterns(PropertySpec property) =>
         property.Type.Kind == TypeKind.List ? property.ItemConstraints.Patterns.ToList() : property.Constraints.Patterns.ToList();
@@ -316,7 +328,8 @@ internal static class ModelEmitter
             var checks = new SourceWriter();
             var constraints = property.Type.Kind == TypeKind.List ? property.ItemConstraints : property.Constraints;
             var patterns = Patterns(property).Select((_, p) => $"s_pattern{i}_{p}").ToList();
-            if (ValueChecks(checks, property.Type, $"value{i}", path, constraints, patterns, 0))
+            var allowed = LooseEnum(property) is null ? null : $"s_allowed{i}";
+            if (ValueChecks(checks, property.Type, $"value{i}", path, constraints, patterns, allowed, 0))
             {
                 w.Open($"if ({property.Name} is {{ }} value{i})");
                 foreach (var line in checks.ToString().Split('\n').Where(l => l.Length > 0))
@@ -354,38 +367,78 @@ internal static class ModelEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// Checks of a value whose JSON type varies: the enum as JSON compares, the integer width and range of a number,
+    /// the length, pattern and format of a string. Type mismatches are the reader's; each rule applies to its own type.
+    /// </summary>
+    private static bool LooseValueChecks(SourceWriter w, string value, string path, ConstraintSpec constraints, List<string> patterns, string? allowed)
+    {
+        var any = false;
+        if (allowed is not null)
+        {
+            w.Line($"{TypeNames.Check}.Allowed(violations, {path}, {allowed}.Contains({value}), {value}.GetRawText());");
+            any = true;
+        }
+
+        if (constraints.IntegerBits is { } bits)
+        {
+            w.Line($"{TypeNames.Check}.IntegerWidth(violations, {path}, {value}, {bits.ToString(CultureInfo.InvariantCulture)});");
+            any = true;
+        }
+
+        if (constraints.HasRange)
+        {
+            RangeCheck(w, $"{TypeNames.Check}.AsNumber({value})", path, constraints);
+            any = true;
+        }
+
+        any |= StringChecks(w, $"{TypeNames.Check}.AsString({value})", path, constraints, patterns);
+        return any;
+    }
+
+    /// <summary>Length, pattern and format checks of a string expression (null when absent); false when there are none.</summary>
+    private static bool StringChecks(SourceWriter w, string text, string path, ConstraintSpec constraints, List<string> patterns)
+    {
+        var any = false;
+        if (constraints.MinLength is not null || constraints.MaxLength is not null)
+        {
+            w.Line($"{TypeNames.Check}.Length(violations, {path}, {text}, {(constraints.MinLength ?? -1).ToString(CultureInfo.InvariantCulture)}, {(constraints.MaxLength ?? -1).ToString(CultureInfo.InvariantCulture)});");
+            any = true;
+        }
+
+        foreach (var pattern in patterns)
+        {
+            w.Line($"{TypeNames.Check}.Pattern(violations, {path}, {text}, {pattern});");
+            any = true;
+        }
+
+        if (constraints.Format is { } format)
+        {
+            w.Line($"{TypeNames.Check}.Format(violations, {path}, {text}, {Parsing.OpenApiParser.Literal(format)}, {Bound(constraints.FormatMinimum)}, {Bound(constraints.FormatMaximum)}, {(constraints.FormatMaxDays ?? 0).ToString(CultureInfo.InvariantCulture)});");
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static void RangeCheck(SourceWriter w, string number, string path, ConstraintSpec constraints) =>
+        w.Line($"{TypeNames.Check}.Range(violations, {path}, {number}, {Bound(constraints.Minimum)}, {Bound(constraints.Maximum)}, {Bound(constraints.ExclusiveMinimum)}, {Bound(constraints.ExclusiveMaximum)});");
+
     /// <summary>Checks of one non-null value; returns false when the type has nothing to check.</summary>
-    private static bool ValueChecks(SourceWriter w, TypeSpec type, string value, string path, ConstraintSpec constraints, List<string> patterns, int depth)
+    private static bool ValueChecks(SourceWriter w, TypeSpec type, string value, string path, ConstraintSpec constraints, List<string> patterns, string? allowed, int depth)
     {
         switch (type.Kind)
         {
             case TypeKind.String:
-                var any = false;
-                if (constraints.MinLength is not null || constraints.MaxLength is not null)
-                {
-                    w.Line($"{TypeNames.Check}.Length(violations, {path}, {value}, {(constraints.MinLength ?? -1).ToString(CultureInfo.InvariantCulture)}, {(constraints.MaxLength ?? -1).ToString(CultureInfo.InvariantCulture)});");
-                    any = true;
-                }
-
-                foreach (var pattern in patterns)
-                {
-                    w.Line($"{TypeNames.Check}.Pattern(violations, {path}, {value}, {pattern});");
-                    any = true;
-                }
-
-                if (constraints.Format is { } format)
-                {
-                    w.Line($"{TypeNames.Check}.Format(violations, {path}, {value}, {Parsing.OpenApiParser.Literal(format)}, {Bound(constraints.FormatMinimum)}, {Bound(constraints.FormatMaximum)}, {(constraints.FormatMaxDays ?? 0).ToString(CultureInfo.InvariantCulture)});");
-                    any = true;
-                }
-
-                return any;
+                return StringChecks(w, value, path, constraints, patterns);
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double when constraints.HasRange:
-                w.Line($"{TypeNames.Check}.Range(violations, {path}, {value}, {Bound(constraints.Minimum)}, {Bound(constraints.Maximum)}, {Bound(constraints.ExclusiveMinimum)}, {Bound(constraints.ExclusiveMaximum)});");
+                RangeCheck(w, value, path, constraints);
                 return true;
             case TypeKind.Enum:
                 w.Line($"{TypeNames.Check}.Allowed(violations, {path}, {value}.IsKnown, {value}.ToString());");
                 return true;
+            case TypeKind.Json:
+                return LooseValueChecks(w, value, path, constraints, patterns, allowed);
             case TypeKind.Model:
                 w.Line($"{value}.Validate(violations, {path});");
                 return true;
@@ -394,7 +447,7 @@ internal static class ModelEmitter
                 var inner = new SourceWriter();
                 var item = $"{value}[{index}]";
                 var itemPath = $"{path} + \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
-                if (!ValueChecks(inner, type.Element!, item, itemPath, constraints, patterns, depth + 1))
+                if (!ValueChecks(inner, type.Element!, item, itemPath, constraints, patterns, allowed, depth + 1))
                 {
                     return false;
                 }
@@ -410,7 +463,7 @@ internal static class ModelEmitter
             case TypeKind.Map:
                 var pair = "entry" + depth.ToString(CultureInfo.InvariantCulture);
                 var body = new SourceWriter();
-                if (!ValueChecks(body, type.Element!, pair + ".Value", $"{path} + global::ModelArts.Runtime.Json.ModelArtsJsonException.Segment({pair}.Key)", ConstraintSpec.None, [], depth + 1))
+                if (!ValueChecks(body, type.Element!, pair + ".Value", $"{path} + global::ModelArts.Runtime.Json.ModelArtsJsonException.Segment({pair}.Key)", ConstraintSpec.None, [], null, depth + 1))
                 {
                     return false;
                 }

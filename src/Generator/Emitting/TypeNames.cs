@@ -12,6 +12,7 @@ internal static class TypeNames
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string Check = "global::ModelArts.Runtime.Validation.Check";
     public const string Violation = "global::ModelArts.Runtime.Validation.ModelArtsViolation";
+    public const string JsonValueSet = "global::ModelArts.Runtime.Validation.JsonValueSet";
     public const string Constraints = "global::ModelArts.Runtime.Constraints";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ModelArts.Generator\", \"1.0.0\")]";
 

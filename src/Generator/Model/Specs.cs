@@ -38,6 +38,8 @@ internal sealed record TypeSpec(TypeKind Kind, string? Name = null, TypeSpec? El
 }
 
 /// <summary>The constraints of one value; absent bounds are null.</summary>
+/// <param name="EnumJson">The enum as canonical JSON (<c>[0,1,"2"]</c>): checks values whose JSON type varies.</param>
+/// <param name="IntegerBits">32 or 64 from <c>format: int32/int64</c>: checks numbers of values whose JSON type varies.</param>
 internal sealed record ConstraintSpec(
     int? MinLength,
     int? MaxLength,
@@ -50,7 +52,9 @@ internal sealed record ConstraintSpec(
     string? Format = null,
     double? FormatMinimum = null,
     double? FormatMaximum = null,
-    int? FormatMaxDays = null)
+    int? FormatMaxDays = null,
+    string? EnumJson = null,
+    int? IntegerBits = null)
 {
     public static readonly ConstraintSpec None = new(null, null, EquatableArray<string>.Empty, null, null, null, null, EquatableArray<string>.Empty);
 

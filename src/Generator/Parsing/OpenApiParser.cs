@@ -575,9 +575,15 @@ internal sealed partial class OpenApiParser
             format,
             format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "minimum"),
             format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "maximum"),
-            format is null ? null : Int(schema, "x-format-max-days"));
+            format is null ? null : Int(schema, "x-format-max-days"),
+            values.ValueKind == JsonValueKind.Array && values.EnumerateArray().All(v => v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) ? "[" + string.Join(",", values.EnumerateArray().Select(Canonical)) + "]" : null,
+            Format(schema) switch { "int32" => 32, "int64" => 64, _ => null });
         return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
     }
+
+    /// <summary>A scalar as compact JSON: strings re-escaped, numbers and literals as written.</summary>
+    private static string Canonical(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? Literal(value.GetString()!) : value.GetRawText();
 
     private static int? Int(JsonElement schema, string name) =>
         schema.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;

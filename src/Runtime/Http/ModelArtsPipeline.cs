@@ -16,6 +16,7 @@ namespace ModelArts.Runtime.Http;
 public sealed class ModelArtsPipeline
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private static readonly byte[] NoContentBody = "{}"u8.ToArray();
 
     private readonly HttpClient _http;
     private readonly ModelArtsClientOptions _options;
@@ -155,7 +156,8 @@ public sealed class ModelArtsPipeline
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 if (response.IsSuccessStatusCode)
                 {
-                    return bytes;
+                    // 204 carries no body by definition; the documented models of such answers are empty objects.
+                    return response.StatusCode == HttpStatusCode.NoContent && bytes.Length == 0 ? NoContentBody : bytes;
                 }
 
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);

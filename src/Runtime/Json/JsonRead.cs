@@ -95,22 +95,42 @@ public static class JsonRead
         return map;
     }
 
-    /// <summary>Reads a whole document with <paramref name="read"/> and checks nothing follows it.</summary>
+    /// <summary>Reads a whole document with <paramref name="read"/> and checks nothing follows it; every JSON error is a <see cref="ModelArtsJsonException"/>.</summary>
     public static T Document<T>(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> read)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        if (!reader.Read())
+        try
         {
-            throw new ModelArtsJsonException("the document is empty");
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (IsBlank(utf8Json) || !reader.Read())
+            {
+                throw new ModelArtsJsonException("the document is empty");
+            }
+
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new ModelArtsJsonException("unexpected data after the value");
+            }
+
+            return value;
+        }
+        catch (JsonException e) when (e is not ModelArtsJsonException)
+        {
+            throw ModelArtsJsonException.Within(string.Empty, e); // malformed JSON at the root
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
+    {
+        foreach (var b in utf8Json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
         }
 
-        var value = read(ref reader);
-        if (reader.Read())
-        {
-            throw new ModelArtsJsonException("unexpected data after the value");
-        }
-
-        return value;
+        return true;
     }
 
     /// <summary>The error for a missing required property.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ModelArts.Runtime.Validation;
 
 /// <summary>One broken rule of a request: which rule (the JSON Schema keyword), where (a JSON path), and why.</summary>
@@ -108,6 +110,23 @@ public static class Check
         }
     }
 
+    /// <summary>Adds a violation of <c>format: int32</c>/<c>int64</c> when a number of a loosely typed value does not fit <paramref name="bits"/>.</summary>
+    public static void IntegerWidth(ICollection<ModelArtsViolation> violations, string path, JsonElement value, int bits)
+    {
+        // As JSON Schema counts: 2.0 is an integer; the bounds compare as doubles, as JavaScript validators do.
+        if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var number
+            && (number % 1 != 0 || number < (bits == 32 ? int.MinValue : long.MinValue) || number > (bits == 32 ? int.MaxValue : long.MaxValue)))
+        {
+            violations.Add(new ModelArtsViolation("format", path, $"must be a {bits}-bit integer, is {value.GetRawText()}"));
+        }
+    }
+
+    /// <summary>A loosely typed value as a number, when it is one.</summary>
+    public static double? AsNumber(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    /// <summary>A loosely typed value as a string, when it is one.</summary>
+    public static string? AsString(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>Adds a violation of a documented value format (<c>format</c>).</summary>
     public static void Format(ICollection<ModelArtsViolation> violations, string path, string? value, string format, double minimum, double maximum, int maxDays)
     {
@@ -127,4 +146,57 @@ public static class Check
     }
 
     private static string Format(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The documented values of a property whose JSON type varies (the documentation contradicts itself, see
+/// <c>x-doc-type-conflict</c>): strings, numbers and booleans, each compared as JSON compares them.
+/// </summary>
+public sealed class JsonValueSet
+{
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<double> _numbers = [];
+    private readonly bool _true;
+    private readonly bool _false;
+    private readonly bool _null;
+
+    /// <summary>Reads the set from the JSON array <paramref name="enumJson"/>, such as <c>[0, 1, "2", true]</c>.</summary>
+    public JsonValueSet(string enumJson)
+    {
+        using var document = JsonDocument.Parse(enumJson);
+        foreach (var value in document.RootElement.EnumerateArray())
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _strings.Add(value.GetString()!);
+                    break;
+                case JsonValueKind.Number:
+                    _numbers.Add(value.GetDouble());
+                    break;
+                case JsonValueKind.True:
+                    _true = true;
+                    break;
+                case JsonValueKind.False:
+                    _false = true;
+                    break;
+                case JsonValueKind.Null:
+                    _null = true;
+                    break;
+                default:
+                    throw new ArgumentException($"enum value {value.GetRawText()} is not a scalar", nameof(enumJson));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is one of the set (1 and 1.0 are the same number; "1" is not 1).</summary>
+    public bool Contains(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => _strings.Contains(value.GetString()!),
+        JsonValueKind.Number => _numbers.Contains(value.GetDouble()),
+        JsonValueKind.True => _true,
+        JsonValueKind.False => _false,
+        JsonValueKind.Null => _null,
+        _ => false,
+    };
 }

@@ -1272,6 +1272,10 @@ namespace ModelArts
                     value14[i0].Validate(violations, path + ".inf_config_list" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
             }
+            if (NClusters is { } value24)
+            {
+                global::ModelArts.Runtime.Validation.Check.IntegerWidth(violations, path + ".n_clusters", value24, 32);
+            }
             if (Parameters is { } value27)
             {
                 for (var i0 = 0; i0 < value27.Count; i0++)

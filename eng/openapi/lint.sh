@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quality gate for OpenAPI 3.1 documents: Spectral, Redocly and example validation.
 #
-# Usage: bash eng/lint/lint.sh [spec/*.openapi.json ...]
+# Usage: bash eng/openapi/lint.sh [spec/*.openapi.json ...]
 #   With no arguments, lints <repo>/spec/*.openapi.json.
 #   Document paths are taken relative to the current directory; the tooling itself is
 #   found relative to this script, so it works from any directory.
@@ -36,16 +36,7 @@ if [ "$#" -eq 0 ]; then
   fi
 fi
 
-# Install the pinned tools when node_modules is missing or older than package-lock.json
-# (npm writes node_modules/.package-lock.json on every install).
-if [ ! -f "$LINT_DIR/node_modules/.package-lock.json" ] \
-   || [ "$LINT_DIR/package-lock.json" -nt "$LINT_DIR/node_modules/.package-lock.json" ]; then
-  echo "==> npm ci (eng/lint)"
-  if ! (cd "$LINT_DIR" && npm ci --no-audit --no-fund); then
-    echo "lint.sh: FAILED: npm ci in $LINT_DIR" >&2
-    exit 1
-  fi
-fi
+bash "$LINT_DIR/install.sh" || exit 1
 
 failed=()
 tmp="$(mktemp -d)"

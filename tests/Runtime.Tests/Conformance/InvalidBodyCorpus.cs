@@ -1,0 +1,470 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ModelArts.Runtime.Tests.Conformance;
+
+/// <summary>One step from a request body's root to a value: a property, or the first item of an array.</summary>
+internal sealed record PathStep(string? Property, JsonObject Schema)
+{
+    public string Segment => Property ?? "0";
+}
+
+/// <summary>
+/// A request body that breaks exactly one constraint of the spec: <paramref name="Constraint"/> is the keyword's
+/// JSON pointer in the spec, <paramref name="Field"/> the offending value's location in <paramref name="Json"/>.
+/// <paramref name="PrismCannotCheck"/> says why Prism accepts it when it is a rule only the runtime can check.
+/// </summary>
+internal sealed record InvalidBody(string Constraint, string Keyword, string OperationId, string Json, IReadOnlyList<string> Field, string? PrismCannotCheck)
+{
+    public override string ToString() => $"{OperationId}: {Constraint}";
+}
+
+/// <summary>A keyword of a request schema the corpus has no invalid body for, and why none can exist.</summary>
+internal sealed record UncoveredKeyword(string Constraint, string Keyword, string Reason);
+
+/// <summary>
+/// The invalid-body corpus, built from <c>spec/modelarts.openapi.json</c>: for every constraint keyword of every
+/// schema reachable from a request body, the first documented example of the first operation that reaches it,
+/// changed so that it breaks that keyword and nothing else. Parents the example lacks are filled with the smallest
+/// valid value. Keywords the corpus cannot break are listed in <see cref="Uncovered"/>, with the reason; a keyword
+/// it does not know is listed there as unknown, which the coverage test refuses.
+/// </summary>
+internal static class InvalidBodyCorpus
+{
+    /// <summary>Shape keywords: the schema walk follows them; they constrain nothing on their own.</summary>
+    private static readonly HashSet<string> Structural =
+    [
+        "$ref", "type", "properties", "items", "description", "title", "example", "examples", "default",
+        "deprecated", "readOnly", "writeOnly", "then",
+    ];
+
+    /// <summary>Formats Prism does not know: JSON Schema 2020-12 formats are annotations, and Prism asserts only ajv-formats'.</summary>
+    private static readonly HashSet<string> CustomFormats = ["decimal-range", "date-period"];
+
+    private static readonly Lazy<(IReadOnlyList<InvalidBody> Bodies, IReadOnlyList<UncoveredKeyword> Uncovered)> Built = new(Build);
+
+    public static IReadOnlyList<InvalidBody> Bodies => Built.Value.Bodies;
+
+    public static IReadOnlyList<UncoveredKeyword> Uncovered => Built.Value.Uncovered;
+
+    public static InvalidBody Get(string constraint) => Bodies.Single(b => b.Constraint == constraint);
+
+    private static (IReadOnlyList<InvalidBody>, IReadOnlyList<UncoveredKeyword>) Build()
+    {
+        var walk = new Walk();
+        foreach (var operation in ConformanceSpec.Operations)
+        {
+            if (operation.BodySchema is { } schema)
+            {
+                if (operation.BodyExamples.Count == 0)
+                {
+                    walk.Uncovered.Add(new UncoveredKeyword(operation.OperationId, "requestBody", "unknown: the operation has a body but no documented example to start from"));
+                    continue;
+                }
+
+                walk.Operation = operation;
+                walk.Visit(schema, $"#/paths/{Escape(operation.PathTemplate)}/{operation.Method}/requestBody/content/application~1json/schema", []);
+            }
+        }
+
+        return (walk.Bodies, walk.Uncovered);
+    }
+
+    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private sealed class Walk
+    {
+        private readonly HashSet<string> _visited = [];
+
+        public SpecOperation Operation { get; set; } = null!;
+
+        private JsonObject RootSchema => Operation.BodySchema!;
+
+        public List<InvalidBody> Bodies { get; } = [];
+
+        public List<UncoveredKeyword> Uncovered { get; } = [];
+
+        public void Visit(JsonObject schema, string pointer, IReadOnlyList<PathStep> steps)
+        {
+            foreach (var (keyword, value) in schema)
+            {
+                var at = pointer + "/" + Escape(keyword);
+                if (Structural.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    switch (keyword)
+                    {
+                        case "required":
+                            foreach (var name in ConformanceSpec.Strings(value))
+                            {
+                                Add($"{at}/{name}", keyword, steps, (root, field) =>
+                                {
+                                    At(root, RootSchema, steps).AsObject().Remove(name);
+                                    field.Add(name);
+                                });
+                            }
+
+                            break;
+                        case "not":
+                            Add(at, keyword, steps, (root, _) => BreakNot(At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), at));
+                            break;
+                        case "if":
+                            Add(at, keyword, steps, (root, field) => BreakIfThen(At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), schema["then"]?.AsObject() ?? throw new InvalidOperationException($"{at}: if without then"), field));
+                            break;
+                        case "additionalProperties" when value is JsonObject:
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, "a type rule on map values: the generated reader rejects a mismatch before Validate runs (ModelArtsJsonException)"));
+                            break;
+                        case "additionalProperties":
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, "unknown: boolean additionalProperties"));
+                            break;
+                        case "anyOf" or "oneOf" or "allOf":
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, $"a type rule: the generated reader maps '{keyword}' alternatives by JSON token and rejects other tokens before Validate runs"));
+                            break;
+                        case "format" when value!.GetValue<string>() is "float" or "double":
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, $"no JSON number breaks format '{value}': ajv-formats (Prism) and the generated reader accept every number"));
+                            break;
+                        case "minLength" when ConformanceSpec.Integer(value, 0) == 0:
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, "minLength 0 holds for every string"));
+                            break;
+                        case "minLength" or "maxLength" or "pattern" or "enum" or "const" or "minimum" or "maximum"
+                            or "exclusiveMinimum" or "exclusiveMaximum" or "minItems" or "maxItems" or "format":
+                            var invalid = InvalidValue(keyword, schema, at);
+                            var cannotCheck = keyword == "format" && CustomFormats.Contains(value!.GetValue<string>())
+                                ? $"format '{value}' is an annotation to Prism: JSON Schema 2020-12 does not assert formats, and Prism asserts only the ajv-formats set"
+                                : null;
+                            Add(at, keyword, steps, (root, _) => Put(root, RootSchema, steps, invalid.DeepClone()), cannotCheck);
+                            break;
+                        default:
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, "unknown: the corpus does not know this keyword"));
+                            break;
+                    }
+                }
+                catch (InvalidOperationException e)
+                {
+                    Uncovered.Add(new UncoveredKeyword(at, keyword, "unknown: " + e.Message));
+                }
+            }
+
+            if (schema["$ref"] is JsonValue reference)
+            {
+                var (target, targetPointer) = ConformanceSpec.Resolve(schema);
+                if (_visited.Add(targetPointer!))
+                {
+                    Visit(target, "#/components/schemas/" + Escape(reference.GetValue<string>()["#/components/schemas/".Length..]), steps);
+                }
+            }
+
+            if (schema["properties"] is JsonObject properties)
+            {
+                foreach (var (name, property) in properties)
+                {
+                    Visit(property!.AsObject(), $"{pointer}/properties/{Escape(name)}", [.. steps, new PathStep(name, property.AsObject())]);
+                }
+            }
+
+            if (schema["items"] is JsonObject items)
+            {
+                Visit(items, pointer + "/items", [.. steps, new PathStep(null, items)]);
+            }
+
+            // The constraints inside alternatives are still constraints: walk them at the same place.
+            foreach (var combinator in (string[])["anyOf", "oneOf", "allOf"])
+            {
+                if (schema[combinator] is JsonArray alternatives)
+                {
+                    for (var i = 0; i < alternatives.Count; i++)
+                    {
+                        Visit(alternatives[i]!.AsObject(), $"{pointer}/{combinator}/{i}", steps);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Records the body <paramref name="breakIt"/> makes of the operation's first example.</summary>
+        private void Add(string constraint, string keyword, IReadOnlyList<PathStep> steps, Action<JsonObject, List<string>> breakIt, string? prismCannotCheck = null)
+        {
+            var example = Operation.BodyExamples[0];
+            var root = example.Value.DeepClone().AsObject();
+            var field = steps.Select(s => s.Segment).ToList();
+            breakIt(root, field);
+            Bodies.Add(new InvalidBody(constraint, keyword, Operation.OperationId, root.ToJsonString(), field, prismCannotCheck));
+        }
+    }
+
+    /// <summary>The value at <paramref name="steps"/>, creating the smallest valid parents (and first items) on the way.</summary>
+    private static JsonNode At(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps)
+    {
+        JsonNode current = root;
+        var schema = rootSchema;
+        foreach (var step in steps)
+        {
+            if (step.Property is { } name)
+            {
+                var parent = current.AsObject();
+                if (parent[name] is null)
+                {
+                    parent[name] = ConformanceSpec.Valid(step.Schema);
+                    KeepExclusive(parent, schema, name);
+                }
+
+                current = parent[name]!;
+            }
+            else
+            {
+                var array = current.AsArray();
+                if (array.Count == 0)
+                {
+                    array.Add(ConformanceSpec.Valid(step.Schema));
+                }
+
+                current = array[0]!;
+            }
+
+            schema = step.Schema;
+        }
+
+        return current;
+    }
+
+    private static void Put(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps, JsonNode value)
+    {
+        if (steps.Count == 0)
+        {
+            throw new InvalidOperationException("a value constraint on the body itself");
+        }
+
+        var parentSteps = steps.Take(steps.Count - 1).ToList();
+        var parent = At(root, rootSchema, parentSteps);
+        var last = steps[^1];
+        if (last.Property is { } name)
+        {
+            parent.AsObject()[name] = value;
+            KeepExclusive(parent.AsObject(), parentSteps.Count == 0 ? rootSchema : parentSteps[^1].Schema, name);
+        }
+        else if (parent.AsArray() is { Count: 0 } empty)
+        {
+            empty.Add(value);
+        }
+        else
+        {
+            parent.AsArray()[0] = value;
+        }
+    }
+
+    /// <summary>Setting one of a <c>not: {required: [a, b]}</c> group removes the others, so only the intended rule breaks.</summary>
+    private static void KeepExclusive(JsonObject value, JsonObject schema, string name)
+    {
+        var exclusive = ConformanceSpec.Strings(ConformanceSpec.Resolve(schema).Schema["not"]?["required"]).ToList();
+        if (exclusive.Contains(name))
+        {
+            foreach (var other in exclusive.Where(o => o != name))
+            {
+                value.Remove(other);
+            }
+        }
+    }
+
+    /// <summary><c>not: {required: [a, b]}</c>: give the object every one of them.</summary>
+    private static void BreakNot(JsonObject value, JsonObject schema, JsonObject not, string at)
+    {
+        var names = ConformanceSpec.Strings(not["required"]).ToList();
+        if (names.Count == 0 || not.Any(p => p.Key is not ("required" or "description") && !p.Key.StartsWith("x-", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{at}: only 'not: {{required: [...]}}' is supported");
+        }
+
+        foreach (var name in names)
+        {
+            value[name] ??= ConformanceSpec.Valid(ConformanceSpec.Property(schema, name));
+        }
+    }
+
+    /// <summary>Makes <paramref name="condition"/> hold, then breaks <paramref name="then"/>: its deepest enum first, else its first required property.</summary>
+    private static void BreakIfThen(JsonObject value, JsonObject schema, JsonObject condition, JsonObject then, List<string> field)
+    {
+        foreach (var (name, rule) in condition["properties"]?.AsObject() ?? [])
+        {
+            var property = ConformanceSpec.Property(schema, name);
+            if (rule!["const"] is { } constant)
+            {
+                value[name] = constant.DeepClone();
+            }
+            else if (rule["minItems"] is { } minItems)
+            {
+                var items = new JsonArray();
+                for (var i = 0; i < ConformanceSpec.Integer(minItems, 0); i++)
+                {
+                    items.Add(ConformanceSpec.Valid(ConformanceSpec.Resolve(property).Schema["items"]!.AsObject()));
+                }
+
+                value[name] = items;
+            }
+            else
+            {
+                throw new InvalidOperationException($"unsupported if condition on '{name}': {rule.ToJsonString()}");
+            }
+        }
+
+        foreach (var name in ConformanceSpec.Strings(condition["required"]))
+        {
+            value[name] ??= ConformanceSpec.Valid(ConformanceSpec.Property(schema, name));
+        }
+
+        BreakThen(value, schema, then, field);
+    }
+
+    private static void BreakThen(JsonObject value, JsonObject schema, JsonObject then, List<string> field)
+    {
+        foreach (var (name, rule) in then["properties"]?.AsObject() ?? [])
+        {
+            var property = ConformanceSpec.Resolve(ConformanceSpec.Property(schema, name)).Schema;
+            if (rule!["enum"] is JsonArray allowed)
+            {
+                var other = (property["enum"]?.AsArray() ?? []).FirstOrDefault(v => !allowed.Any(a => JsonNode.DeepEquals(a, v)))
+                    ?? throw new InvalidOperationException($"'{name}' has no documented value outside the then-enum");
+                value[name] = other.DeepClone();
+                field.Add(name);
+                return;
+            }
+
+            if (rule["properties"] is not null)
+            {
+                if (value[name] is not JsonObject child)
+                {
+                    value[name] = child = ConformanceSpec.Valid(property).AsObject();
+                }
+
+                field.Add(name);
+                BreakThen(child, property, rule.AsObject(), field);
+                return;
+            }
+        }
+
+        var required = ConformanceSpec.Strings(then["required"]).FirstOrDefault()
+            ?? throw new InvalidOperationException($"no breakable rule in then: {then.ToJsonString()}");
+        value.Remove(required);
+        field.Add(required);
+    }
+
+    /// <summary>A value of <paramref name="schema"/>'s type that breaks <paramref name="keyword"/> and, where it can, nothing else.</summary>
+    private static JsonNode InvalidValue(string keyword, JsonObject schema, string at)
+    {
+        var integer = ConformanceSpec.TypeOf(schema) == "integer";
+        double Bound(string name) => ConformanceSpec.Number(schema[name]) ?? throw new InvalidOperationException($"{at}: not a number");
+        switch (keyword)
+        {
+            case "minLength":
+                return JsonValue.Create(FittingRun(schema, ConformanceSpec.Integer(schema[keyword], 0) - 1, at));
+            case "maxLength":
+                return JsonValue.Create(FittingRun(schema, ConformanceSpec.Integer(schema[keyword], 0) + 1, at));
+            case "pattern":
+                var pattern = new Regex(schema["pattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
+                string[] candidates = ["a b", "a<b", "a^b", "a!b", "a'b", "a\"b", "a=b", "a&b", "a>b", "~", "a.b"];
+                foreach (var candidate in candidates)
+                {
+                    var padded = candidate.PadRight(ConformanceSpec.Integer(schema["minLength"], 0), 'a');
+                    if (!pattern.IsMatch(padded) && padded.Length <= ConformanceSpec.Integer(schema["maxLength"], int.MaxValue))
+                    {
+                        return JsonValue.Create(padded);
+                    }
+                }
+
+                throw new InvalidOperationException($"{at}: no candidate breaks the pattern");
+            case "enum":
+                var options = schema["enum"]!.AsArray();
+                if (options.All(o => o is JsonValue v && v.TryGetValue<string>(out _)))
+                {
+                    return JsonValue.Create("undocumented_value");
+                }
+
+                var numbers = options.Select(o => o is JsonValue v && v.TryGetValue<double>(out var n) ? n : (double?)null).OfType<double>().ToList();
+                if (numbers.Count == 0)
+                {
+                    throw new InvalidOperationException($"{at}: no value of the schema's type lies outside enum {options.ToJsonString()}");
+                }
+
+                var next = numbers.Max() + 1;
+                return integer || numbers.All(n => n % 1 == 0) ? JsonValue.Create((long)next) : JsonValue.Create(next);
+            case "const":
+                return schema["const"] switch
+                {
+                    JsonValue v when v.TryGetValue<bool>(out var flag) => JsonValue.Create(!flag),
+                    JsonValue v when v.TryGetValue<string>(out var text) => JsonValue.Create(text + "_other"),
+                    JsonValue v => JsonValue.Create(v.GetValue<double>() + 1),
+                    var other => throw new InvalidOperationException($"{at}: unsupported const {other?.ToJsonString()}"),
+                };
+            case "minimum":
+                return Number(Bound(keyword) - (integer ? 1 : 0.5), integer);
+            case "maximum":
+                return Number(Bound(keyword) + (integer ? 1 : 0.5), integer);
+            case "exclusiveMinimum" or "exclusiveMaximum":
+                return Number(Bound(keyword), integer);
+            case "minItems" or "maxItems":
+                var count = ConformanceSpec.Integer(schema[keyword], 0) + (keyword == "minItems" ? -1 : 1);
+                var items = new JsonArray();
+                for (var i = 0; i < count; i++)
+                {
+                    items.Add(ConformanceSpec.Valid(schema["items"]!.AsObject()));
+                }
+
+                return items;
+            case "format":
+                return InvalidFormat(schema, schema["format"]!.GetValue<string>(), at);
+            default:
+                throw new InvalidOperationException($"{at}: no invalid value for '{keyword}'");
+        }
+    }
+
+    private static JsonNode InvalidFormat(JsonObject schema, string format, string at)
+    {
+        switch (format)
+        {
+            case "int32":
+                return JsonValue.Create((long)int.MaxValue + 1);
+            case "int64":
+                return JsonNode.Parse("10000000000000000000")!;
+            case "decimal-range":
+                // Right shape, wrong order: the maximum first.
+                var bounds = schema["x-format-bounds"];
+                var low = ConformanceSpec.Number(bounds?["minimum"]) ?? 0;
+                var high = ConformanceSpec.Number(bounds?["maximum"]) ?? 1;
+                return JsonValue.Create(Invariant(high) + "-" + Invariant(low));
+            case "date-period":
+                // Right shape, one day longer than the documented limit.
+                var days = ConformanceSpec.Integer(schema["x-format-max-days"], 0);
+                if (days <= 0)
+                {
+                    throw new InvalidOperationException($"{at}: date-period without x-format-max-days");
+                }
+
+                var start = new DateOnly(2019, 9, 1);
+                return JsonValue.Create($"{start:yyyyMMdd}-{start.AddDays(days + 1):yyyyMMdd}");
+            default:
+                throw new InvalidOperationException($"{at}: no invalid value for format '{format}'");
+        }
+    }
+
+    /// <summary>A string of <paramref name="length"/> code points that the schema's pattern accepts.</summary>
+    private static string FittingRun(JsonObject schema, int length, string at)
+    {
+        foreach (var c in "a1_")
+        {
+            var run = new string(c, length);
+            if (schema["pattern"] is not JsonValue pattern || Regex.IsMatch(run, pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                return run;
+            }
+        }
+
+        throw new InvalidOperationException($"{at}: no string of {length} characters fits the pattern");
+    }
+
+    private static JsonValue Number(double value, bool integer) => integer ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
