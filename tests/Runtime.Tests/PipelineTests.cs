@@ -97,7 +97,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task A_503_with_retry_after_is_retried_after_that_delay_in_virtual_time()
     {
-        var time = new FakeTimeProvider();
+        var time = new WatchedTimeProvider();
         var calls = 0;
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
@@ -114,7 +114,7 @@ public sealed class PipelineTests
         var pipeline = new ModelArtsPipeline(http, new ModelArtsClientOptions { Endpoint = server.Address, TimeProvider = time });
 
         var call = pipeline.SendAsync(HttpMethod.Get, "/v2/p/datasets", null, null, JsonRead.GetElement, CancellationToken.None);
-        await WaitUntil(() => calls == 1);
+        await time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(7));
         time.Advance(TimeSpan.FromSeconds(6));
         await Task.Delay(100);
         Assert.Equal(1, calls); // still waiting: Retry-After said 7 seconds
@@ -160,13 +160,12 @@ public sealed class PipelineTests
             await context.Response.WriteAsync("""{"ok":true}""");
         });
         using var http = new HttpClient();
-        var time = new FakeTimeProvider();
+        var time = new WatchedTimeProvider();
         var pipeline = new ModelArtsPipeline(http, new ModelArtsClientOptions { Endpoint = server.Address, TimeProvider = time });
 
         var call = pipeline.SendAsync(HttpMethod.Get, "/v2/p/datasets", null, null, JsonRead.GetElement, CancellationToken.None);
-        await WaitUntil(() => calls == 1);
-        await Task.Delay(200);
-        time.Advance(TimeSpan.FromSeconds(1)); // past the first backoff (at most the 500 ms base)
+        await time.WaitForTimerAsync(due => due <= TimeSpan.FromMilliseconds(500)); // the first backoff: at most the 500 ms base
+        time.Advance(TimeSpan.FromSeconds(1));
         await call;
 
         Assert.Equal(2, calls);
