@@ -121,6 +121,31 @@ public sealed class ModelBehaviourTests
         Assert.Equal(rule is null ? [] : [(rule, "$.n_clusters")], violations);
     }
 
+    /// <summary>IAM's project is "by name or by ID": anyOf [{required: [name]}, {required: [id]}] is a presence rule on a model, not a union.</summary>
+    [Theory]
+    [InlineData("""{"name":"eu-de"}""", null)]
+    [InlineData("""{"id":"0b2c"}""", null)]
+    [InlineData("""{"name":"eu-de","id":"0b2c"}""", null)]
+    [InlineData("""{}""", "anyOf")]
+    public void A_project_needs_a_name_or_an_id(string project, string? rule)
+    {
+        var violations = Validate("ModelArts.Iam.KeystoneCreateUserTokenByPasswordRequestAuthScopeProject", project);
+
+        Assert.Equal(rule is null ? [] : [(rule, "$")], violations);
+    }
+
+    [Theory]
+    [InlineData("""["password"]""", null)]
+    [InlineData("""[]""", "minItems")]
+    public void A_list_keeps_its_item_count_bounds(string methods, string? rule)
+    {
+        var json = """{"methods":""" + methods + ""","password":{"user":{"name":"u","password":"p","domain":{"name":"d"}}}}""";
+
+        var violations = Validate("ModelArts.Iam.KeystoneCreateUserTokenByPasswordRequestAuthIdentity", json);
+
+        Assert.Equal(rule is null ? [] : [(rule, "$.methods")], violations);
+    }
+
     private static List<(string Rule, string Path)> Validate(string type, string json)
     {
         var model = GeneratedAssembly.Deserialize(type, json);

@@ -329,7 +329,13 @@ internal static class ModelEmitter
             var constraints = property.Type.Kind == TypeKind.List ? property.ItemConstraints : property.Constraints;
             var patterns = Patterns(property).Select((_, p) => $"s_pattern{i}_{p}").ToList();
             var allowed = LooseEnum(property) is null ? null : $"s_allowed{i}";
-            if (ValueChecks(checks, property.Type, $"value{i}", path, constraints, patterns, allowed, 0))
+            var counted = property.Type.Kind == TypeKind.List && (property.Constraints.MinItems is not null || property.Constraints.MaxItems is not null);
+            if (counted)
+            {
+                checks.Line($"{TypeNames.Check}.Items(violations, {path}, value{i}.Count, {(property.Constraints.MinItems ?? -1).ToString(CultureInfo.InvariantCulture)}, {(property.Constraints.MaxItems ?? -1).ToString(CultureInfo.InvariantCulture)});");
+            }
+
+            if (ValueChecks(checks, property.Type, $"value{i}", path, constraints, patterns, allowed, 0) | counted)
             {
                 w.Open($"if ({property.Name} is {{ }} value{i})");
                 foreach (var line in checks.ToString().Split('\n').Where(l => l.Length > 0))
@@ -344,6 +350,13 @@ internal static class ModelEmitter
         foreach (var exclusive in model.Exclusive)
         {
             w.Line($"{TypeNames.Check}.Exclusive(violations, path, \"{exclusive.FirstJson}\", {exclusive.First} is not null, \"{exclusive.SecondJson}\", {exclusive.Second} is not null);");
+        }
+
+        foreach (var group in model.RequiredGroups)
+        {
+            var alternatives = group.Alternatives.Select(a => "(" + string.Join(" && ", a.Names.Select(n => Presence(model, n))) + " ? 1 : 0)");
+            var described = string.Join(" or ", group.Alternatives.Select(a => string.Join(" and ", a.JsonNames)));
+            w.Line($"{TypeNames.Check}.RequiredGroup(violations, path, {string.Join(" + ", alternatives)}, {Parsing.OpenApiParser.Literal(described)});");
         }
 
         foreach (var count in model.CountConditions)
@@ -366,6 +379,10 @@ internal static class ModelEmitter
 
         w.Close();
     }
+
+    /// <summary>Whether property <paramref name="name"/> is set; a required value-type property always is.</summary>
+    private static string Presence(ModelSpec model, string name) =>
+        model.Properties.First(p => p.Name == name) is { Required: true, Type.IsValueType: true } ? "true" : name + " is not null";
 
     /// <summary>
     /// Checks of a value whose JSON type varies: the enum as JSON compares, the integer width and range of a number,

@@ -39,6 +39,7 @@ internal sealed record TypeSpec(TypeKind Kind, string? Name = null, TypeSpec? El
 
 /// <summary>The constraints of one value; absent bounds are null.</summary>
 /// <param name="EnumJson">The enum as canonical JSON (<c>[0,1,"2"]</c>): checks values whose JSON type varies.</param>
+/// <param name="MinItems">Item count bounds of a list (<c>minItems</c>/<c>maxItems</c>).</param>
 /// <param name="IntegerBits">32 or 64 from <c>format: int32/int64</c>: checks numbers of values whose JSON type varies.</param>
 internal sealed record ConstraintSpec(
     int? MinLength,
@@ -54,7 +55,9 @@ internal sealed record ConstraintSpec(
     double? FormatMaximum = null,
     int? FormatMaxDays = null,
     string? EnumJson = null,
-    int? IntegerBits = null)
+    int? IntegerBits = null,
+    int? MinItems = null,
+    int? MaxItems = null)
 {
     public static readonly ConstraintSpec None = new(null, null, EquatableArray<string>.Empty, null, null, null, null, EquatableArray<string>.Empty);
 
@@ -95,6 +98,12 @@ internal sealed record ConditionalSpec(
 /// <summary>When the list <paramref name="CountProperty"/> has at least <paramref name="Minimum"/> items, <paramref name="Required"/> must be set.</summary>
 internal sealed record CountConditionSpec(string CountProperty, string CountJson, int Minimum, string Required, string RequiredJson, string Message);
 
+/// <summary>One alternative of a required group: these properties, all present.</summary>
+internal sealed record RequiredAlternativeSpec(EquatableArray<string> Names, EquatableArray<string> JsonNames);
+
+/// <summary><c>anyOf</c> of <c>required</c> lists: at least one alternative holds.</summary>
+internal sealed record RequiredGroupSpec(EquatableArray<RequiredAlternativeSpec> Alternatives);
+
 internal sealed record ModelSpec(
     string Namespace,
     string FileStem,
@@ -103,7 +112,8 @@ internal sealed record ModelSpec(
     EquatableArray<PropertySpec> Properties,
     EquatableArray<ExclusiveSpec> Exclusive,
     EquatableArray<ConditionalSpec> Conditionals,
-    EquatableArray<CountConditionSpec> CountConditions);
+    EquatableArray<CountConditionSpec> CountConditions,
+    EquatableArray<RequiredGroupSpec> RequiredGroups);
 
 /// <param name="Value">The wire value as a C# literal (<c>"fast"</c> or <c>3</c>).</param>
 internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation);

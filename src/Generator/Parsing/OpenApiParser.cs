@@ -162,7 +162,43 @@ internal sealed partial class OpenApiParser
         var exclusive = ReadExclusive(schema, names, pointer);
         var counts = new List<CountConditionSpec>();
         var conditionals = ReadConditionals(schema, names, pointer, counts);
-        _models.Add(new ModelSpec(_source.Namespace, _stem, typeName, Description(schema), properties.ToEquatableArray(), exclusive.ToEquatableArray(), conditionals.ToEquatableArray(), counts.ToEquatableArray()));
+        _models.Add(new ModelSpec(_source.Namespace, _stem, typeName, Description(schema), properties.ToEquatableArray(), exclusive.ToEquatableArray(), conditionals.ToEquatableArray(), counts.ToEquatableArray(), ReadRequiredGroups(schema, names).ToEquatableArray()));
+    }
+
+    /// <summary>
+    /// An object whose <c>anyOf</c> alternatives only list required properties of its own ("name or id"): a model
+    /// with a presence rule, not a union. (A <c>oneOf</c> stays a union, kept as JSON.)
+    /// </summary>
+    private static bool IsRequiredGroupOnly(JsonElement schema)
+    {
+        if (!HasProperties(schema) || schema.TryGetProperty("oneOf", out _)
+            || !schema.TryGetProperty("anyOf", out var alternatives) || alternatives.ValueKind != JsonValueKind.Array || alternatives.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        var properties = schema.GetProperty("properties");
+        return alternatives.EnumerateArray().All(alternative =>
+            alternative.ValueKind == JsonValueKind.Object
+            && alternative.EnumerateObject().All(k => k.Name is "required" or "description" or "title" || k.Name.StartsWith("x-", StringComparison.Ordinal))
+            && StringList(alternative, "required") is { Count: > 0 } names
+            && names.All(n => properties.TryGetProperty(n, out _)));
+    }
+
+    private static List<RequiredGroupSpec> ReadRequiredGroups(JsonElement schema, Dictionary<string, string> names)
+    {
+        var groups = new List<RequiredGroupSpec>();
+        if (schema.ValueKind != JsonValueKind.Object || !IsRequiredGroupOnly(schema))
+        {
+            return groups;
+        }
+
+        var list = schema.GetProperty("anyOf").EnumerateArray()
+            .Select(a => StringList(a, "required"))
+            .Select(json => new RequiredAlternativeSpec(json.Select(n => names[n]).ToEquatableArray(), json.ToEquatableArray()))
+            .ToList();
+        groups.Add(new RequiredGroupSpec(list.ToEquatableArray()));
+        return groups;
     }
 
     /// <summary>JSON name → C# property name for one schema; collisions are renamed and reported.</summary>
@@ -197,7 +233,7 @@ internal sealed partial class OpenApiParser
             return ResolveReference(reference.GetString() ?? string.Empty, Append(pointer, "$ref"));
         }
 
-        if (schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _))
+        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema))
         {
             return TypeSpec.Json; // documented: a union is kept as JSON
         }
@@ -577,7 +613,9 @@ internal sealed partial class OpenApiParser
             format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "maximum"),
             format is null ? null : Int(schema, "x-format-max-days"),
             values.ValueKind == JsonValueKind.Array && values.EnumerateArray().All(v => v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) ? "[" + string.Join(",", values.EnumerateArray().Select(Canonical)) + "]" : null,
-            Format(schema) switch { "int32" => 32, "int64" => 64, _ => null });
+            Format(schema) switch { "int32" => 32, "int64" => 64, _ => null },
+            Int(schema, "minItems"),
+            Int(schema, "maxItems"));
         return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
     }
 

@@ -127,12 +127,35 @@ public static class Check
     /// <summary>A loosely typed value as a string, when it is one.</summary>
     public static string? AsString(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>Adds violations of <c>minItems</c>/<c>maxItems</c>; negative bounds are absent.</summary>
+    public static void Items(ICollection<ModelArtsViolation> violations, string path, int count, int minimum, int maximum)
+    {
+        if (minimum >= 0 && count < minimum)
+        {
+            violations.Add(new ModelArtsViolation("minItems", path, $"must have at least {minimum} items, has {count}"));
+        }
+
+        if (maximum >= 0 && count > maximum)
+        {
+            violations.Add(new ModelArtsViolation("maxItems", path, $"must have at most {maximum} items, has {count}"));
+        }
+    }
+
     /// <summary>Adds a violation of a documented value format (<c>format</c>).</summary>
     public static void Format(ICollection<ModelArtsViolation> violations, string path, string? value, string format, double minimum, double maximum, int maxDays)
     {
         if (value is not null && ValueFormats.Check(format, value, minimum, maximum, maxDays) is { } reason)
         {
             violations.Add(new ModelArtsViolation("format", path, reason));
+        }
+    }
+
+    /// <summary>Adds a violation of an <c>anyOf</c> over lists of required properties when none of them holds (<paramref name="holding"/> is 0).</summary>
+    public static void RequiredGroup(ICollection<ModelArtsViolation> violations, string path, int holding, string alternatives)
+    {
+        if (holding == 0)
+        {
+            violations.Add(new ModelArtsViolation("anyOf", path, $"needs {alternatives}"));
         }
     }
 

@@ -4,15 +4,15 @@ using System.Text.Json.Nodes;
 namespace ModelArts.Runtime.Tests.Conformance;
 
 /// <summary>
-/// Calls a spec operation through the generated <see cref="ModelArtsClient"/> by its operationId: the body from
+/// Calls a spec operation through its generated client (<see cref="ModelArtsClient"/>, <c>IamClient</c>) by its operationId: the body from
 /// JSON through the generated <c>FromJson</c>, required path and query parameters with the smallest valid value,
 /// optional ones left at their defaults.
 /// </summary>
 internal static class GeneratedClientCalls
 {
     public static MethodInfo Method(SpecOperation operation) =>
-        typeof(ModelArtsClient).GetMethod(operation.OperationId + "Async", BindingFlags.Public | BindingFlags.Instance)
-        ?? throw new InvalidOperationException($"the generated ModelArtsClient has no {operation.OperationId}Async for {operation.Method.ToUpperInvariant()} {operation.PathTemplate}");
+        operation.Spec.ClientType.GetMethod(operation.OperationId + "Async", BindingFlags.Public | BindingFlags.Instance)
+        ?? throw new InvalidOperationException($"the generated {operation.Spec.ClientType.Name} has no {operation.OperationId}Async for {operation.Method.ToUpperInvariant()} {operation.PathTemplate}");
 
     /// <summary>The generated request type of <paramref name="operation"/>'s body parameter.</summary>
     public static Type BodyType(SpecOperation operation) =>
@@ -40,7 +40,7 @@ internal static class GeneratedClientCalls
         (IReadOnlyList<Validation.ModelArtsViolation>)body.GetType().GetMethod("Validate", Type.EmptyTypes)!.Invoke(body, null)!;
 
     /// <summary>Calls the operation and returns the awaited result (null for operations without a response body).</summary>
-    public static async Task<object?> CallAsync(ModelArtsClient client, SpecOperation operation, object? body)
+    public static async Task<object?> CallAsync(object client, SpecOperation operation, object? body)
     {
         var method = Method(operation);
         var arguments = method.GetParameters().Select(p => Argument(operation, p, body)).ToArray();
@@ -78,7 +78,7 @@ internal static class GeneratedClientCalls
             return parameter.HasDefaultValue ? parameter.DefaultValue : null;
         }
 
-        return Clr(ConformanceSpec.Valid(declared.Schema), parameter.ParameterType);
+        return Clr(operation.Spec.Valid(declared.Schema), parameter.ParameterType);
     }
 
     /// <summary>A JSON scalar as <paramref name="type"/>: string, number, bool, or a generated option struct.</summary>

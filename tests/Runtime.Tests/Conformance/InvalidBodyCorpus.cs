@@ -30,7 +30,7 @@ internal sealed record UncoveredKeyword(string Constraint, string Keyword, strin
 /// valid value. Keywords the corpus cannot break are listed in <see cref="Uncovered"/>, with the reason; a keyword
 /// it does not know is listed there as unknown, which the coverage test refuses.
 /// </summary>
-internal static class InvalidBodyCorpus
+internal sealed class InvalidBodyCorpus
 {
     /// <summary>Shape keywords: the schema walk follows them; they constrain nothing on their own.</summary>
     private static readonly HashSet<string> Structural =
@@ -42,18 +42,28 @@ internal static class InvalidBodyCorpus
     /// <summary>Formats Prism does not know: JSON Schema 2020-12 formats are annotations, and Prism asserts only ajv-formats'.</summary>
     private static readonly HashSet<string> CustomFormats = ["decimal-range", "date-period"];
 
-    private static readonly Lazy<(IReadOnlyList<InvalidBody> Bodies, IReadOnlyList<UncoveredKeyword> Uncovered)> Built = new(Build);
+    private static readonly Dictionary<SpecDocument, InvalidBodyCorpus> Built = SpecDocument.All.ToDictionary(d => d, d => new InvalidBodyCorpus(d));
 
-    public static IReadOnlyList<InvalidBody> Bodies => Built.Value.Bodies;
+    private readonly SpecDocument _spec;
 
-    public static IReadOnlyList<UncoveredKeyword> Uncovered => Built.Value.Uncovered;
-
-    public static InvalidBody Get(string constraint) => Bodies.Single(b => b.Constraint == constraint);
-
-    private static (IReadOnlyList<InvalidBody>, IReadOnlyList<UncoveredKeyword>) Build()
+    private InvalidBodyCorpus(SpecDocument spec)
     {
-        var walk = new Walk();
-        foreach (var operation in ConformanceSpec.Operations)
+        _spec = spec;
+        (Bodies, Uncovered) = Build();
+    }
+
+    public IReadOnlyList<InvalidBody> Bodies { get; }
+
+    public IReadOnlyList<UncoveredKeyword> Uncovered { get; }
+
+    public static InvalidBodyCorpus For(SpecDocument spec) => Built[spec];
+
+    public InvalidBody Get(string constraint) => Bodies.Single(b => b.Constraint == constraint);
+
+    private (IReadOnlyList<InvalidBody>, IReadOnlyList<UncoveredKeyword>) Build()
+    {
+        var walk = new Walk(this);
+        foreach (var operation in _spec.Operations)
         {
             if (operation.BodySchema is { } schema)
             {
@@ -71,15 +81,33 @@ internal static class InvalidBodyCorpus
         return (walk.Bodies, walk.Uncovered);
     }
 
+    /// <summary>The property lists of alternatives that only say which properties are required ("name or id"); else null.</summary>
+    private static List<List<string>>? RequiredAlternatives(JsonArray alternatives)
+    {
+        var lists = new List<List<string>>();
+        foreach (var alternative in alternatives)
+        {
+            if (alternative is not JsonObject rule || rule.Any(k => k.Key is not ("required" or "description" or "title") && !k.Key.StartsWith("x-", StringComparison.Ordinal))
+                || SpecDocument.Strings(rule["required"]).ToList() is not { Count: > 0 } names)
+            {
+                return null;
+            }
+
+            lists.Add(names);
+        }
+
+        return lists.Count > 0 ? lists : null;
+    }
+
     private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    private sealed class Walk
+    private sealed class Walk(InvalidBodyCorpus corpus)
     {
         private readonly HashSet<string> _visited = [];
 
         public SpecOperation Operation { get; set; } = null!;
 
-        private JsonObject RootSchema => Operation.BodySchema!;
+        public JsonObject RootSchema => Operation.BodySchema!;
 
         public List<InvalidBody> Bodies { get; } = [];
 
@@ -100,21 +128,21 @@ internal static class InvalidBodyCorpus
                     switch (keyword)
                     {
                         case "required":
-                            foreach (var name in ConformanceSpec.Strings(value))
+                            foreach (var name in SpecDocument.Strings(value))
                             {
                                 Add($"{at}/{name}", keyword, steps, (root, field) =>
                                 {
-                                    At(root, RootSchema, steps).AsObject().Remove(name);
+                                    corpus.At(root, RootSchema, steps).AsObject().Remove(name);
                                     field.Add(name);
                                 });
                             }
 
                             break;
                         case "not":
-                            Add(at, keyword, steps, (root, _) => BreakNot(At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), at));
+                            Add(at, keyword, steps, (root, _) => corpus.BreakNot(corpus.At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), at));
                             break;
                         case "if":
-                            Add(at, keyword, steps, (root, field) => BreakIfThen(At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), schema["then"]?.AsObject() ?? throw new InvalidOperationException($"{at}: if without then"), field));
+                            Add(at, keyword, steps, (root, field) => corpus.BreakIfThen(corpus.At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), schema["then"]?.AsObject() ?? throw new InvalidOperationException($"{at}: if without then"), field));
                             break;
                         case "additionalProperties" when value is JsonObject:
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "a type rule on map values: the generated reader rejects a mismatch before Validate runs (ModelArtsJsonException)"));
@@ -122,22 +150,32 @@ internal static class InvalidBodyCorpus
                         case "additionalProperties":
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "unknown: boolean additionalProperties"));
                             break;
+                        case "anyOf" or "oneOf" when RequiredAlternatives(value!.AsArray()) is { } alternatives:
+                            Add(at, keyword, steps, (root, _) =>
+                            {
+                                var target = corpus.At(root, RootSchema, steps).AsObject();
+                                foreach (var name in alternatives.SelectMany(a => a))
+                                {
+                                    target.Remove(name); // no alternative holds
+                                }
+                            });
+                            break;
                         case "anyOf" or "oneOf" or "allOf":
                             Uncovered.Add(new UncoveredKeyword(at, keyword, $"a type rule: the generated reader maps '{keyword}' alternatives by JSON token and rejects other tokens before Validate runs"));
                             break;
                         case "format" when value!.GetValue<string>() is "float" or "double":
                             Uncovered.Add(new UncoveredKeyword(at, keyword, $"no JSON number breaks format '{value}': ajv-formats (Prism) and the generated reader accept every number"));
                             break;
-                        case "minLength" when ConformanceSpec.Integer(value, 0) == 0:
+                        case "minLength" when SpecDocument.Integer(value, 0) == 0:
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "minLength 0 holds for every string"));
                             break;
                         case "minLength" or "maxLength" or "pattern" or "enum" or "const" or "minimum" or "maximum"
                             or "exclusiveMinimum" or "exclusiveMaximum" or "minItems" or "maxItems" or "format":
-                            var invalid = InvalidValue(keyword, schema, at);
+                            var invalid = corpus.InvalidValue(keyword, schema, at);
                             var cannotCheck = keyword == "format" && CustomFormats.Contains(value!.GetValue<string>())
                                 ? $"format '{value}' is an annotation to Prism: JSON Schema 2020-12 does not assert formats, and Prism asserts only the ajv-formats set"
                                 : null;
-                            Add(at, keyword, steps, (root, _) => Put(root, RootSchema, steps, invalid.DeepClone()), cannotCheck);
+                            Add(at, keyword, steps, (root, _) => corpus.Put(root, RootSchema, steps, invalid.DeepClone()), cannotCheck);
                             break;
                         default:
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "unknown: the corpus does not know this keyword"));
@@ -152,7 +190,7 @@ internal static class InvalidBodyCorpus
 
             if (schema["$ref"] is JsonValue reference)
             {
-                var (target, targetPointer) = ConformanceSpec.Resolve(schema);
+                var (target, targetPointer) = corpus._spec.Resolve(schema);
                 if (_visited.Add(targetPointer!))
                 {
                     Visit(target, "#/components/schemas/" + Escape(reference.GetValue<string>()["#/components/schemas/".Length..]), steps);
@@ -172,10 +210,11 @@ internal static class InvalidBodyCorpus
                 Visit(items, pointer + "/items", [.. steps, new PathStep(null, items)]);
             }
 
-            // The constraints inside alternatives are still constraints: walk them at the same place.
+            // The constraints inside alternatives are still constraints: walk them at the same place
+            // (alternatives that only list required properties are one presence rule, recorded above).
             foreach (var combinator in (string[])["anyOf", "oneOf", "allOf"])
             {
-                if (schema[combinator] is JsonArray alternatives)
+                if (schema[combinator] is JsonArray alternatives && RequiredAlternatives(alternatives) is null)
                 {
                     for (var i = 0; i < alternatives.Count; i++)
                     {
@@ -197,7 +236,7 @@ internal static class InvalidBodyCorpus
     }
 
     /// <summary>The value at <paramref name="steps"/>, creating the smallest valid parents (and first items) on the way.</summary>
-    private static JsonNode At(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps)
+    private JsonNode At(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps)
     {
         JsonNode current = root;
         var schema = rootSchema;
@@ -208,7 +247,7 @@ internal static class InvalidBodyCorpus
                 var parent = current.AsObject();
                 if (parent[name] is null)
                 {
-                    parent[name] = ConformanceSpec.Valid(step.Schema);
+                    parent[name] = _spec.Valid(step.Schema);
                     KeepExclusive(parent, schema, name);
                 }
 
@@ -219,7 +258,7 @@ internal static class InvalidBodyCorpus
                 var array = current.AsArray();
                 if (array.Count == 0)
                 {
-                    array.Add(ConformanceSpec.Valid(step.Schema));
+                    array.Add(_spec.Valid(step.Schema));
                 }
 
                 current = array[0]!;
@@ -231,7 +270,7 @@ internal static class InvalidBodyCorpus
         return current;
     }
 
-    private static void Put(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps, JsonNode value)
+    private void Put(JsonObject root, JsonObject rootSchema, IReadOnlyList<PathStep> steps, JsonNode value)
     {
         if (steps.Count == 0)
         {
@@ -257,9 +296,9 @@ internal static class InvalidBodyCorpus
     }
 
     /// <summary>Setting one of a <c>not: {required: [a, b]}</c> group removes the others, so only the intended rule breaks.</summary>
-    private static void KeepExclusive(JsonObject value, JsonObject schema, string name)
+    private void KeepExclusive(JsonObject value, JsonObject schema, string name)
     {
-        var exclusive = ConformanceSpec.Strings(ConformanceSpec.Resolve(schema).Schema["not"]?["required"]).ToList();
+        var exclusive = SpecDocument.Strings(_spec.Resolve(schema).Schema["not"]?["required"]).ToList();
         if (exclusive.Contains(name))
         {
             foreach (var other in exclusive.Where(o => o != name))
@@ -270,9 +309,9 @@ internal static class InvalidBodyCorpus
     }
 
     /// <summary><c>not: {required: [a, b]}</c>: give the object every one of them.</summary>
-    private static void BreakNot(JsonObject value, JsonObject schema, JsonObject not, string at)
+    private void BreakNot(JsonObject value, JsonObject schema, JsonObject not, string at)
     {
-        var names = ConformanceSpec.Strings(not["required"]).ToList();
+        var names = SpecDocument.Strings(not["required"]).ToList();
         if (names.Count == 0 || not.Any(p => p.Key is not ("required" or "description") && !p.Key.StartsWith("x-", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"{at}: only 'not: {{required: [...]}}' is supported");
@@ -280,16 +319,16 @@ internal static class InvalidBodyCorpus
 
         foreach (var name in names)
         {
-            value[name] ??= ConformanceSpec.Valid(ConformanceSpec.Property(schema, name));
+            value[name] ??= _spec.Valid(_spec.Property(schema, name));
         }
     }
 
     /// <summary>Makes <paramref name="condition"/> hold, then breaks <paramref name="then"/>: its deepest enum first, else its first required property.</summary>
-    private static void BreakIfThen(JsonObject value, JsonObject schema, JsonObject condition, JsonObject then, List<string> field)
+    private void BreakIfThen(JsonObject value, JsonObject schema, JsonObject condition, JsonObject then, List<string> field)
     {
         foreach (var (name, rule) in condition["properties"]?.AsObject() ?? [])
         {
-            var property = ConformanceSpec.Property(schema, name);
+            var property = _spec.Property(schema, name);
             if (rule!["const"] is { } constant)
             {
                 value[name] = constant.DeepClone();
@@ -297,9 +336,9 @@ internal static class InvalidBodyCorpus
             else if (rule["minItems"] is { } minItems)
             {
                 var items = new JsonArray();
-                for (var i = 0; i < ConformanceSpec.Integer(minItems, 0); i++)
+                for (var i = 0; i < SpecDocument.Integer(minItems, 0); i++)
                 {
-                    items.Add(ConformanceSpec.Valid(ConformanceSpec.Resolve(property).Schema["items"]!.AsObject()));
+                    items.Add(_spec.Valid(_spec.Resolve(property).Schema["items"]!.AsObject()));
                 }
 
                 value[name] = items;
@@ -310,19 +349,19 @@ internal static class InvalidBodyCorpus
             }
         }
 
-        foreach (var name in ConformanceSpec.Strings(condition["required"]))
+        foreach (var name in SpecDocument.Strings(condition["required"]))
         {
-            value[name] ??= ConformanceSpec.Valid(ConformanceSpec.Property(schema, name));
+            value[name] ??= _spec.Valid(_spec.Property(schema, name));
         }
 
         BreakThen(value, schema, then, field);
     }
 
-    private static void BreakThen(JsonObject value, JsonObject schema, JsonObject then, List<string> field)
+    private void BreakThen(JsonObject value, JsonObject schema, JsonObject then, List<string> field)
     {
         foreach (var (name, rule) in then["properties"]?.AsObject() ?? [])
         {
-            var property = ConformanceSpec.Resolve(ConformanceSpec.Property(schema, name)).Schema;
+            var property = _spec.Resolve(_spec.Property(schema, name)).Schema;
             if (rule!["enum"] is JsonArray allowed)
             {
                 var other = (property["enum"]?.AsArray() ?? []).FirstOrDefault(v => !allowed.Any(a => JsonNode.DeepEquals(a, v)))
@@ -336,7 +375,7 @@ internal static class InvalidBodyCorpus
             {
                 if (value[name] is not JsonObject child)
                 {
-                    value[name] = child = ConformanceSpec.Valid(property).AsObject();
+                    value[name] = child = _spec.Valid(property).AsObject();
                 }
 
                 field.Add(name);
@@ -345,30 +384,30 @@ internal static class InvalidBodyCorpus
             }
         }
 
-        var required = ConformanceSpec.Strings(then["required"]).FirstOrDefault()
+        var required = SpecDocument.Strings(then["required"]).FirstOrDefault()
             ?? throw new InvalidOperationException($"no breakable rule in then: {then.ToJsonString()}");
         value.Remove(required);
         field.Add(required);
     }
 
     /// <summary>A value of <paramref name="schema"/>'s type that breaks <paramref name="keyword"/> and, where it can, nothing else.</summary>
-    private static JsonNode InvalidValue(string keyword, JsonObject schema, string at)
+    private JsonNode InvalidValue(string keyword, JsonObject schema, string at)
     {
-        var integer = ConformanceSpec.TypeOf(schema) == "integer";
-        double Bound(string name) => ConformanceSpec.Number(schema[name]) ?? throw new InvalidOperationException($"{at}: not a number");
+        var integer = SpecDocument.TypeOf(schema) == "integer";
+        double Bound(string name) => SpecDocument.Number(schema[name]) ?? throw new InvalidOperationException($"{at}: not a number");
         switch (keyword)
         {
             case "minLength":
-                return JsonValue.Create(FittingRun(schema, ConformanceSpec.Integer(schema[keyword], 0) - 1, at));
+                return JsonValue.Create(FittingRun(schema, SpecDocument.Integer(schema[keyword], 0) - 1, at));
             case "maxLength":
-                return JsonValue.Create(FittingRun(schema, ConformanceSpec.Integer(schema[keyword], 0) + 1, at));
+                return JsonValue.Create(FittingRun(schema, SpecDocument.Integer(schema[keyword], 0) + 1, at));
             case "pattern":
                 var pattern = new Regex(schema["pattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
                 string[] candidates = ["a b", "a<b", "a^b", "a!b", "a'b", "a\"b", "a=b", "a&b", "a>b", "~", "a.b"];
                 foreach (var candidate in candidates)
                 {
-                    var padded = candidate.PadRight(ConformanceSpec.Integer(schema["minLength"], 0), 'a');
-                    if (!pattern.IsMatch(padded) && padded.Length <= ConformanceSpec.Integer(schema["maxLength"], int.MaxValue))
+                    var padded = candidate.PadRight(SpecDocument.Integer(schema["minLength"], 0), 'a');
+                    if (!pattern.IsMatch(padded) && padded.Length <= SpecDocument.Integer(schema["maxLength"], int.MaxValue))
                     {
                         return JsonValue.Create(padded);
                     }
@@ -405,11 +444,11 @@ internal static class InvalidBodyCorpus
             case "exclusiveMinimum" or "exclusiveMaximum":
                 return Number(Bound(keyword), integer);
             case "minItems" or "maxItems":
-                var count = ConformanceSpec.Integer(schema[keyword], 0) + (keyword == "minItems" ? -1 : 1);
+                var count = SpecDocument.Integer(schema[keyword], 0) + (keyword == "minItems" ? -1 : 1);
                 var items = new JsonArray();
                 for (var i = 0; i < count; i++)
                 {
-                    items.Add(ConformanceSpec.Valid(schema["items"]!.AsObject()));
+                    items.Add(_spec.Valid(schema["items"]!.AsObject()));
                 }
 
                 return items;
@@ -431,12 +470,12 @@ internal static class InvalidBodyCorpus
             case "decimal-range":
                 // Right shape, wrong order: the maximum first.
                 var bounds = schema["x-format-bounds"];
-                var low = ConformanceSpec.Number(bounds?["minimum"]) ?? 0;
-                var high = ConformanceSpec.Number(bounds?["maximum"]) ?? 1;
+                var low = SpecDocument.Number(bounds?["minimum"]) ?? 0;
+                var high = SpecDocument.Number(bounds?["maximum"]) ?? 1;
                 return JsonValue.Create(Invariant(high) + "-" + Invariant(low));
             case "date-period":
                 // Right shape, one day longer than the documented limit.
-                var days = ConformanceSpec.Integer(schema["x-format-max-days"], 0);
+                var days = SpecDocument.Integer(schema["x-format-max-days"], 0);
                 if (days <= 0)
                 {
                     throw new InvalidOperationException($"{at}: date-period without x-format-max-days");

@@ -7,11 +7,11 @@ using Xunit;
 namespace ModelArts.Runtime.Tests.Conformance;
 
 /// <summary>
-/// Prism (<c>@stoplight/prism-cli</c>, pinned in <c>eng/openapi/package.json</c>) mocking
-/// <c>spec/modelarts.openapi.json</c> on 127.0.0.1: a request validator we did not write. Installs the pinned
-/// tools with <c>eng/openapi/install.sh</c> when they are missing, so <c>dotnet test</c> alone works too.
+/// Prism (<c>@stoplight/prism-cli</c>, pinned in <c>eng/openapi/package.json</c>) mocking one document of
+/// <c>spec/</c> on 127.0.0.1: a request validator we did not write. Installs the pinned tools with
+/// <c>eng/openapi/install.sh</c> when they are missing, so <c>dotnet test</c> alone works too.
 /// </summary>
-public sealed class PrismMock : IAsyncLifetime, IDisposable
+public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
@@ -46,7 +46,7 @@ public sealed class PrismMock : IAsyncLifetime, IDisposable
 
         var port = FreeLoopbackPort();
         Address = new Uri($"http://127.0.0.1:{port}");
-        var spec = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", "modelarts.openapi.json");
+        var spec = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", specFile);
         var start = new ProcessStartInfo(prism)
         {
             ArgumentList = { "mock", spec, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dynamic", "false" },
@@ -78,7 +78,7 @@ public sealed class PrismMock : IAsyncLifetime, IDisposable
         };
         _process.OutputDataReceived += collect;
         _process.ErrorDataReceived += collect;
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Prism exited before it listened:\n" + Output));
+        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Prism ({specFile}) exited before it listened:\n" + Output));
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -86,7 +86,7 @@ public sealed class PrismMock : IAsyncLifetime, IDisposable
         var finished = await Task.WhenAny(listening.Task, Task.Delay(StartTimeout));
         if (finished != listening.Task)
         {
-            throw new TimeoutException($"Prism did not listen on {Address} within {StartTimeout.TotalSeconds} s:\n{Output}");
+            throw new TimeoutException($"Prism ({specFile}) did not listen on {Address} within {StartTimeout.TotalSeconds} s:\n{Output}");
         }
 
         await listening.Task;
@@ -99,6 +99,12 @@ public sealed class PrismMock : IAsyncLifetime, IDisposable
     }
 
     public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         if (_process is { HasExited: false })
         {
@@ -143,8 +149,14 @@ public sealed class PrismMock : IAsyncLifetime, IDisposable
     }
 }
 
+/// <summary>Prism mocking <c>spec/modelarts.openapi.json</c>.</summary>
+public sealed class DataManagementPrism() : PrismMock("modelarts.openapi.json");
+
+/// <summary>Prism mocking <c>spec/iam.openapi.json</c>.</summary>
+public sealed class IamPrism() : PrismMock("iam.openapi.json");
+
 [CollectionDefinition(Name)]
-public sealed class PrismMockDefinition : ICollectionFixture<PrismMock>
+public sealed class PrismMockDefinition : ICollectionFixture<DataManagementPrism>, ICollectionFixture<IamPrism>
 {
     public const string Name = "Prism";
 }

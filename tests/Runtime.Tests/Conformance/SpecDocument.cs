@@ -8,6 +8,7 @@ internal sealed record SpecParameter(string Name, string In, bool Required, Json
 internal sealed record SpecExample(string Name, JsonNode Value);
 
 internal sealed record SpecOperation(
+    SpecDocument Spec,
     string OperationId,
     string Method,
     string PathTemplate,
@@ -16,23 +17,45 @@ internal sealed record SpecOperation(
     IReadOnlyList<SpecExample> BodyExamples);
 
 /// <summary>
-/// <c>spec/modelarts.openapi.json</c> as the conformance tests see it: its operations, <c>$ref</c> resolution,
-/// and the smallest value a schema accepts (for required parameters and for parents the doc example lacks).
+/// One document of <c>spec/</c> as the conformance tests see it: its operations, the generated client that calls
+/// them, <c>$ref</c> resolution, and the smallest value a schema accepts (for required parameters and for parents
+/// a documented example lacks).
 /// </summary>
-internal static class ConformanceSpec
+internal sealed class SpecDocument
 {
     private const string SchemaRefPrefix = "#/components/schemas/";
     private const string ParameterRefPrefix = "#/components/parameters/";
 
-    public static JsonObject Document { get; } = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", "modelarts.openapi.json")))!.AsObject();
+    private SpecDocument(string fileName, Type clientType)
+    {
+        FileName = fileName;
+        ClientType = clientType;
+        Document = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", fileName)))!.AsObject();
+        Operations = ReadOperations();
+    }
 
-    public static IReadOnlyList<SpecOperation> Operations { get; } = ReadOperations();
+    public static SpecDocument DataManagement { get; } = new("modelarts.openapi.json", typeof(global::ModelArts.ModelArtsClient));
 
-    public static SpecOperation Operation(string operationId) =>
-        Operations.SingleOrDefault(o => o.OperationId == operationId) ?? throw new InvalidOperationException($"no operation {operationId} in spec/modelarts.openapi.json");
+    public static SpecDocument Iam { get; } = new("iam.openapi.json", typeof(global::ModelArts.Iam.IamClient));
+
+    public static IReadOnlyList<SpecDocument> All { get; } = [DataManagement, Iam];
+
+    public string FileName { get; }
+
+    /// <summary>The client the generator makes of this document (the package props name it).</summary>
+    public Type ClientType { get; }
+
+    public JsonObject Document { get; }
+
+    public IReadOnlyList<SpecOperation> Operations { get; }
+
+    public static SpecDocument Named(string fileName) => All.Single(d => d.FileName == fileName);
+
+    public SpecOperation Operation(string operationId) =>
+        Operations.SingleOrDefault(o => o.OperationId == operationId) ?? throw new InvalidOperationException($"no operation {operationId} in spec/{FileName}");
 
     /// <summary>The schema a <c>$ref</c> names (followed to the end), with its JSON pointer; other schemas as they are.</summary>
-    public static (JsonObject Schema, string? Pointer) Resolve(JsonObject schema)
+    public (JsonObject Schema, string? Pointer) Resolve(JsonObject schema)
     {
         string? pointer = null;
         for (var hops = 0; schema["$ref"] is JsonValue reference; hops++)
@@ -52,7 +75,7 @@ internal static class ConformanceSpec
     }
 
     /// <summary>The node a JSON pointer (<c>#/components/schemas/X/format</c>) names in the document.</summary>
-    public static JsonNode? At(string pointer)
+    public JsonNode? At(string pointer)
     {
         JsonNode? node = Document;
         foreach (var token in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -65,14 +88,14 @@ internal static class ConformanceSpec
     }
 
     /// <summary>The property schema <paramref name="name"/> of the object schema <paramref name="schema"/>.</summary>
-    public static JsonObject Property(JsonObject schema, string name) =>
+    public JsonObject Property(JsonObject schema, string name) =>
         Resolve(schema).Schema["properties"]?[name]?.AsObject() ?? throw new InvalidOperationException($"no property '{name}' in {schema.ToJsonString()}");
 
     /// <summary>
     /// The smallest value <paramref name="schema"/> accepts: the first enum value, the required properties only,
     /// <c>minItems</c> items, the lowest number in range, the first of a few short strings that fits length and pattern.
     /// </summary>
-    public static JsonNode Valid(JsonObject schema)
+    public JsonNode Valid(JsonObject schema)
     {
         var (resolved, pointer) = Resolve(schema);
         if (resolved["const"] is { } constant)
@@ -174,7 +197,7 @@ internal static class ConformanceSpec
         return high is { } upper ? Math.Min(1, upper - 1) : 1;
     }
 
-    private static List<SpecOperation> ReadOperations()
+    private List<SpecOperation> ReadOperations()
     {
         var operations = new List<SpecOperation>();
         foreach (var (path, item) in Document["paths"]!.AsObject())
@@ -215,6 +238,7 @@ internal static class ConformanceSpec
                 }
 
                 operations.Add(new SpecOperation(
+                    this,
                     operation["operationId"]!.GetValue<string>(),
                     method,
                     path,
