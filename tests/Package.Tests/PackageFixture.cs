@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 
 namespace ModelArts.Package.Tests;
 
@@ -74,38 +72,15 @@ public sealed class PackageFixture : IDisposable
     }
 
     /// <summary>Runs dotnet with the given arguments; returns the exit code and everything it printed.</summary>
-    public static (int Exit, string Output) Run(string folder, params string[] arguments)
+    public static (int Exit, string Output) Run(string folder, params string[] arguments) =>
+        ModelArts.Testing.ChildProcess.Run("dotnet", arguments.Append("-nodeReuse:false"), folder, TimeSpan.FromMinutes(10), DotnetEnvironment);
+
+    private static readonly Dictionary<string, string> DotnetEnvironment = new()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Append("-nodeReuse:false"))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
-    }
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
 
     public void Dispose()
     {

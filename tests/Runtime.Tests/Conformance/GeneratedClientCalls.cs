@@ -24,15 +24,7 @@ internal static class GeneratedClientCalls
     {
         var fromJson = bodyType.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static, [typeof(string)])
             ?? throw new InvalidOperationException($"{bodyType} has no FromJson(string)");
-        try
-        {
-            return fromJson.Invoke(null, [json])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
+        return fromJson.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [json], null)!;
     }
 
     /// <summary>The generated <c>Validate()</c> of a request model.</summary>
@@ -44,17 +36,7 @@ internal static class GeneratedClientCalls
     {
         var method = Method(operation);
         var arguments = method.GetParameters().Select(p => Argument(operation, p, body)).ToArray();
-        Task task;
-        try
-        {
-            task = (Task)method.Invoke(client, arguments)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-
+        var task = (Task)method.Invoke(client, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
         await task;
         return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
     }

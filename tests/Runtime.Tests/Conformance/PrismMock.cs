@@ -37,7 +37,7 @@ public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
         var prism = Path.Combine(tools, "node_modules", ".bin", "prism");
         if (!File.Exists(prism))
         {
-            var (code, output) = await RunAsync("bash", [Path.Combine(tools, "install.sh")], TimeSpan.FromMinutes(5));
+            var (code, output) = await Task.Run(() => ModelArts.Testing.ChildProcess.Run("bash", [Path.Combine(tools, "install.sh")], tools, TimeSpan.FromMinutes(5)));
             if (code != 0 || !File.Exists(prism))
             {
                 throw new InvalidOperationException($"Prism is not installed and eng/openapi/install.sh failed (exit {code}); Node.js and npm are needed for the conformance tests.\n{output}");
@@ -121,31 +121,6 @@ public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, string[] arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
 
