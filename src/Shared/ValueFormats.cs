@@ -9,7 +9,7 @@ namespace ModelArts.Runtime.Validation;
 /// </summary>
 internal static class ValueFormats
 {
-    /// <summary>"0.10-0.90": two decimals joined by '-', the first not above the second, both within the bounds.</summary>
+    /// <summary>"0.10-0.90", "0.0,1.0": two decimals joined by '-' or ',', the first not above the second, both within the bounds.</summary>
     public const string DecimalRange = "decimal-range";
 
     /// <summary>"20190901-20190915": two yyyyMMdd dates, the first not after the second, spanning at most the given days; other values are left to the pattern.</summary>
@@ -42,7 +42,7 @@ internal static class ValueFormats
         switch (format)
         {
             case DecimalRange:
-                var parts = value.Split('-');
+                var parts = value.Split(value.IndexOf(',') >= 0 ? ',' : '-');
                 if (parts.Length != 2
                     || !double.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var low)
                     || !double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var high))

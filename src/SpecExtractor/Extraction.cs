@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelArts.SpecExtractor.OpenApi;
 using ModelArts.SpecExtractor.Pages;
+using ModelArts.SpecExtractor.Schema;
 
 namespace ModelArts.SpecExtractor;
 
@@ -8,9 +9,20 @@ namespace ModelArts.SpecExtractor;
 internal sealed class ExtractionException(string message) : Exception(message);
 
 /// <param name="SourceRoot">Pages are cited relative to this folder; by default, relative to each input folder's parent.</param>
-internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null);
+/// <param name="Supplements">Folders of a second edition (the Chinese one) that fills in what the inputs leave out.</param>
+internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null)
+{
+    public IReadOnlyList<string> Supplements { get; init; } = [];
+}
 
-internal sealed record ExtractionResult(JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings);
+internal sealed record ExtractionResult(JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings)
+{
+    /// <summary>Request-side constraint statements found and encoded, per class.</summary>
+    public IReadOnlyList<ClassCoverage> Constraints { get; init; } = [];
+
+    /// <summary>Statements of a class no keyword cites (rules excepted: those are reported as warnings).</summary>
+    public IReadOnlyList<MissedStatement> Missed { get; init; } = [];
+}
 
 /// <summary>Reads the pages, builds the document, applies the overlays.</summary>
 internal static class Extraction
@@ -18,29 +30,20 @@ internal static class Extraction
     public static ExtractionResult Run(ExtractionRequest request)
     {
         var warnings = new WarningSink();
-        var pages = new List<DocPage>();
-        foreach (var (file, sourceId, format) in EnumeratePages(request.Inputs, request.SourceRoot))
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new ExtractionException($"{file}: cannot be read ({e.Message})");
-            }
-
-            var page = PageReader.Read(file, text, format, warnings);
-            page.SourceId = sourceId;
-            pages.Add(page);
-        }
-
-        pages.Sort((a, b) => string.CompareOrdinal(a.SourceId, b.SourceId));
-        var (document, coverage) = new DocumentBuilder(warnings).Build(pages, request.Info);
+        var (document, coverage, pageCount) = Build(request.Inputs, request.SourceRoot, request.Info, warnings);
         if (coverage.OperationsExtracted == 0)
         {
-            throw new ExtractionException($"no operation was found in {pages.Count} page(s) of {string.Join(", ", request.Inputs)}: nothing to write");
+            throw new ExtractionException($"no operation was found in {pageCount} page(s) of {string.Join(", ", request.Inputs)}: nothing to write");
+        }
+
+        foreach (var supplement in request.Supplements)
+        {
+            // The second edition's own page problems are its own; they are counted, not repeated.
+            var own = new WarningSink();
+            var (secondary, _, _) = Build([supplement], request.SourceRoot, request.Info, own);
+            var merge = new Supplement(document, secondary, warnings);
+            merge.Merge();
+            warnings.Add(supplement, 0, $"second edition: {merge.Added} constraint(s) added where the primary edition is silent; {merge.ResponseOnlyFields} response field(s) only it lists, not added; {own.Warnings.Count} warning(s) reading it (run 'extract {supplement}' to see them)");
         }
 
         foreach (var overlay in request.Overlays)
@@ -65,7 +68,55 @@ internal static class Extraction
             }
         }
 
-        return new ExtractionResult(document, coverage, warnings.Warnings);
+        // An overlay may give error answers a body of their own (IAM's Keystone errors): the shared error schema then goes.
+        if (document["components"]?["schemas"] is System.Text.Json.Nodes.JsonObject schemas && schemas.ContainsKey(DocumentBuilder.ErrorSchemaName)
+            && !document.ToJsonString().Contains("\"#/components/schemas/" + DocumentBuilder.ErrorSchemaName + "\"", StringComparison.Ordinal))
+        {
+            schemas.Remove(DocumentBuilder.ErrorSchemaName);
+        }
+
+        // Rules between fields the prose states but the document does not encode (overlays applied) are warnings
+        // that say why, so none is lost silently.
+        var (constraints, missed) = ConstraintCoverage.Measure(document, coverage);
+        foreach (var rule in coverage.Unencoded)
+        {
+            if (!ConstraintCoverage.IsEncoded(document, rule.Source))
+            {
+                warnings.Add(rule.File, rule.Source.Line, $"rule not encoded: \"{rule.Source.Sentence}\" ({rule.Property}): {rule.Reason}");
+            }
+        }
+
+        foreach (var (row, statement) in ConstraintCoverage.Unrecognized(coverage, document))
+        {
+            warnings.Add(row.File, row.Line, $"rule not encoded: \"{statement.Text}\" ({row.Property}): no sentence pattern of the rule catalogue reads it");
+        }
+
+        return new ExtractionResult(document, coverage, warnings.Warnings) { Constraints = constraints, Missed = missed };
+    }
+
+    private static (System.Text.Json.Nodes.JsonObject Document, Coverage Coverage, int Pages) Build(IReadOnlyList<string> inputs, string? sourceRoot, DocumentInfo info, WarningSink warnings)
+    {
+        var pages = new List<DocPage>();
+        foreach (var (file, sourceId, format) in EnumeratePages(inputs, sourceRoot))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ExtractionException($"{file}: cannot be read ({e.Message})");
+            }
+
+            var page = PageReader.Read(file, text, format, warnings);
+            page.SourceId = sourceId;
+            pages.Add(page);
+        }
+
+        pages.Sort((a, b) => string.CompareOrdinal(a.SourceId, b.SourceId));
+        var (document, coverage) = new DocumentBuilder(warnings).Build(pages, info);
+        return (document, coverage, pages.Count);
     }
 
     /// <summary>Pages in a stable order; a folder is read recursively, a page is cited relative to the folder's parent.</summary>

@@ -13,9 +13,10 @@ namespace ModelArts.SpecExtractor
             usage:
               extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--title <t>] [--version <v>] [--description <d>]
                   Reads documentation pages (.rst, .md with HTML tables, .txt renderings) and writes one OpenAPI 3.1 document.
-              regenerate [--docs <folder>] [--spec <folder>] [--check]
+              regenerate [--docs <folder>] [--spec <folder>] [--check] [--missed]
                   Rebuilds every document listed in <spec>/spec-manifest.json from <docs> (default ../shared/docs and spec).
                   With --check, writes nothing and fails when a file in spec/ differs from what the docs give.
+                  With --missed, also lists every request-side constraint statement that no keyword encodes.
             """;
 
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -39,6 +40,11 @@ namespace ModelArts.SpecExtractor
             {
                 // A bug, not bad input: still a message and an exit code, never a crash.
                 stderr.WriteLine($"error: internal failure ({e.GetType().Name}: {e.Message}); please report it with the input that caused it");
+                if (Environment.GetEnvironmentVariable("MODELARTS_EXTRACTOR_TRACE") == "1")
+                {
+                    stderr.WriteLine(e.ToString());
+                }
+
                 return 1;
             }
         }
@@ -100,6 +106,7 @@ namespace ModelArts.SpecExtractor
             var docs = Path.Combine("..", "shared", "docs");
             var spec = "spec";
             var check = false;
+            var missed = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -113,17 +120,51 @@ namespace ModelArts.SpecExtractor
                     case "--check":
                         check = true;
                         break;
+                    case "--missed":
+                        missed = true;
+                        break;
                     default:
                         return UsageError(stderr, $"unknown argument '{args[i]}'");
                 }
             }
 
             var stale = new List<string>();
+            var exceptions = new System.Text.Json.Nodes.JsonArray();
             foreach (var entry in Manifest.Load(spec))
             {
                 var result = Extraction.Run(Manifest.Request(entry, docs, spec));
+                foreach (var exception in result.Coverage.ExampleExceptions)
+                {
+                    exceptions.Add(new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["document"] = entry.Out,
+                        ["operationId"] = exception.OperationId,
+                        ["example"] = exception.Example,
+                        ["reason"] = exception.Reason,
+                    });
+                }
+
                 stdout.WriteLine($"{entry.Out}:");
                 Report(result, stdout, stderr);
+                if (missed)
+                {
+                    if (Environment.GetEnvironmentVariable("MODELARTS_EXTRACTOR_UNCLASSIFIED") == "1")
+                    {
+                        foreach (var row in result.Coverage.Statements)
+                        {
+                            foreach (var st in row.Statements.Where(x => x.Classes.Count == 0))
+                            {
+                                stdout.WriteLine($"  unclassified: {row.File}:{row.Line} ({row.Property}): {st.Text}");
+                            }
+                        }
+                    }
+
+                    foreach (var statement in result.Missed)
+                    {
+                        stdout.WriteLine($"  missed {OpenApi.ConstraintCoverage.Name(statement.Class)}: {statement.File}:{statement.Line} ({statement.Property}): {statement.Sentence}");
+                    }
+                }
+
                 var path = Path.Combine(spec, entry.Out);
                 var bytes = JsonOutput.Bytes(result.Document);
                 if (check)
@@ -137,6 +178,27 @@ namespace ModelArts.SpecExtractor
                 {
                     Write(path, bytes);
                 }
+            }
+
+            // Examples the documentation contradicts (rule 4 of spec/README.md): written by the extractor, so the list
+            // can never go stale; the example check reads it.
+            var exceptionsPath = Path.Combine(spec, "example-exceptions.json");
+            var exceptionBytes = exceptions.Count == 0 ? null : JsonOutput.Bytes(exceptions);
+            if (check)
+            {
+                var existing = File.Exists(exceptionsPath) ? File.ReadAllBytes(exceptionsPath) : null;
+                if (exceptionBytes is null ? existing is not null : existing is null || !existing.AsSpan().SequenceEqual(exceptionBytes))
+                {
+                    stale.Add(exceptionsPath);
+                }
+            }
+            else if (exceptionBytes is null)
+            {
+                File.Delete(exceptionsPath);
+            }
+            else
+            {
+                Write(exceptionsPath, exceptionBytes);
             }
 
             if (stale.Count > 0)
@@ -159,6 +221,7 @@ namespace ModelArts.SpecExtractor
             var c = result.Coverage;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"coverage: operations {c.OperationsExtracted}/{c.OperationsFound}, parameter rows {c.RowsExtracted}/{c.RowsFound} ({Percent(c.RowsExtracted, c.RowsFound)}), {result.Warnings.Count} warning(s)"));
+            stdout.WriteLine(OpenApi.ConstraintCoverage.Line(result.Constraints));
         }
 
         private static string Percent(int part, int whole) =>

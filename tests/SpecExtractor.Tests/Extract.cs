@@ -33,6 +33,17 @@ internal static class Extract
     public static JsonObject Property(this JsonObject document, string schema, string property) =>
         document.Schema(schema)["properties"]![property]!.AsObject();
 
+    /// <summary>The pairs a schema states "not both" of (<c>allOf: [{not: {required: [a, b]}}]</c>).</summary>
+    public static string[][] Exclusive(this JsonObject schema) =>
+        (schema["allOf"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(e => e["not"]?["required"] is JsonArray)
+            .Select(e => e["not"]!["required"].Strings())
+            .ToArray();
+
+    /// <summary>The <c>if</c>/<c>then</c> rules of a schema (<c>allOf</c> entries).</summary>
+    public static JsonObject[] Rules(this JsonObject schema) =>
+        (schema["allOf"] as JsonArray ?? []).OfType<JsonObject>().Where(e => e["if"] is not null).ToArray();
+
     public static string[] Strings(this JsonNode? array) =>
         array!.AsArray().Select(n => n!.ToJsonString().Trim('"')).ToArray();
 }

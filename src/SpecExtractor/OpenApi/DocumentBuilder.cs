@@ -7,8 +7,19 @@ using ModelArts.SpecExtractor.Pages;
 
 namespace ModelArts.SpecExtractor.OpenApi;
 
-/// <summary>Counts behind the coverage line.</summary>
-internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted);
+/// <summary>Counts behind the coverage line, and the request-side statements and unencoded rules behind the constraint coverage.</summary>
+internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted)
+{
+    public IReadOnlyList<RowStatements> Statements { get; init; } = [];
+
+    public IReadOnlyList<UnencodedRule> Unencoded { get; init; } = [];
+
+    /// <summary>Examples that contradict the documented options of a schema requests use (written to example-exceptions.json).</summary>
+    public IReadOnlyList<ExampleException> ExampleExceptions { get; init; } = [];
+}
+
+/// <summary>A documented example that breaks its schema because the documentation contradicts itself, and why.</summary>
+internal sealed record ExampleException(string OperationId, string Example, string Reason);
 
 /// <summary>Document-level settings that do not come from the pages.</summary>
 internal sealed record DocumentInfo(string Title, string Version, string Description);
@@ -22,6 +33,10 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     private static readonly string[] MethodOrder = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
     private static readonly JsonDocumentOptions LenientJson = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private readonly List<UnencodedRule> _parameterRules = [];
+
+    private readonly List<ExampleException> _exceptions = [];
 
     private sealed class Operation(DocPage page, DocEndpoint endpoint, string id)
     {
@@ -97,7 +112,8 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-        var reconciler = new ExampleReconciler(schemas, warnings);
+        var requestRoots = operations.Select(o => o.Id + "Request").Where(n => schemas[n] is not null).Select(n => new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + n });
+        var reconciler = new ExampleReconciler(schemas, warnings, Reached(requestRoots, schemas));
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         var primaryHost = operations.GroupBy(o => o.Endpoint.Host ?? "endpoint").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "endpoint";
 
@@ -135,8 +151,19 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             ["components"] = new JsonObject { ["schemas"] = schemas },
         };
 
+        AddErrorResponses(pages, schemas, document["paths"]!.AsObject());
+
+        var resolver = new RuleResolver(schemas, RequestSchemas(document["paths"]!.AsObject().Select(p => p.Value!.AsObject()), schemas));
+        resolver.Resolve(builder.Rules);
+        var unencoded = resolver.Unencoded.Concat(_parameterRules).ToList();
+
         var rowsFound = pages.Sum(p => p.RowsSeen);
-        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted));
+        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted)
+        {
+            Statements = builder.RequestStatements,
+            Unencoded = unencoded,
+            ExampleExceptions = _exceptions,
+        });
 
         void AddSource(string name, TableSource source)
         {
@@ -148,6 +175,119 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             list.Add(source);
         }
+    }
+
+    public const string ErrorSchemaName = "ErrorResponse";
+
+    /// <summary>
+    /// The error body the pages show once for the whole API ("The following shows an error response body.") becomes
+    /// one schema, the body of every documented 4xx and 5xx answer of every operation. Its fields are described by the
+    /// prose that follows it ("error_code is an error code").
+    /// </summary>
+    private void AddErrorResponses(IReadOnlyList<DocPage> pages, JsonObject schemas, JsonObject paths)
+    {
+        var source = pages.SelectMany(p => p.ErrorBodies.Select(b => (Page: p, Body: b))).FirstOrDefault();
+        if (source.Body is null)
+        {
+            return;
+        }
+
+        JsonNode? example;
+        try
+        {
+            example = JsonNode.Parse(source.Body.Text, documentOptions: LenientJson);
+        }
+        catch (JsonException e)
+        {
+            warnings.Add(source.Page.File, source.Body.Line, $"the error response body is not valid JSON ({e.Message.Split(" LineNumber", 2)[0]}); error answers have no schema");
+            return;
+        }
+
+        if (example is not JsonObject body || body.Count == 0)
+        {
+            warnings.Add(source.Page.File, source.Body.Line, "the error response body is not a JSON object; error answers have no schema");
+            return;
+        }
+
+        var schema = SchemaTypes.Infer(body);
+        foreach (var (name, property) in schema["properties"]!.AsObject())
+        {
+            var described = source.Body.Explanation is { } explanation ? FieldExplanation(name).Match(explanation) : Match.Empty;
+            property!["x-doc-source"] = $"{source.Page.SourceId}:{source.Body.Line}";
+            if (described.Success)
+            {
+                var text = described.Groups["text"].Value.Trim();
+                property["description"] = char.ToUpperInvariant(text[0]) + text[1..] + ".";
+            }
+        }
+
+        schema["description"] = "The body of an error answer.";
+        schema["x-doc-tables"] = new JsonArray($"{source.Page.SourceId}:{source.Body.Line}");
+        schema["examples"] = new JsonArray(body.DeepClone());
+        schemas[ErrorSchemaName] = schema;
+
+        foreach (var (_, item) in paths)
+        {
+            foreach (var (_, operation) in item as JsonObject ?? [])
+            {
+                foreach (var (status, response) in (operation as JsonObject)?["responses"] as JsonObject ?? [])
+                {
+                    if (status.Length == 3 && status[0] is '4' or '5' && response is JsonObject answer && answer["content"] is null)
+                    {
+                        answer["content"] = new JsonObject
+                        {
+                            ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + ErrorSchemaName } },
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>"error_code is an error code", "error_msg provides information about the error".</summary>
+    private static Regex FieldExplanation(string name) =>
+        new(@"\b" + Regex.Escape(name) + @"\b\**\s+(?:is|provides|indicates|describes|means)\s+(?<text>[^,;.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>The schemas a request body reaches; rules between fields are placed only there.</summary>
+    private static HashSet<string> RequestSchemas(IEnumerable<JsonObject> pathItems, JsonObject schemas) =>
+        Reached(pathItems.SelectMany(item => item.Select(o => (o.Value as JsonObject)?["requestBody"])), schemas);
+
+    /// <summary>The component schemas the given nodes reach through <c>$ref</c>, transitively.</summary>
+    private static HashSet<string> Reached(IEnumerable<JsonNode?> roots, JsonObject schemas)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode?>(roots);
+
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (key == "$ref" && value?.GetValue<string>() is { } reference && reference.StartsWith(SchemaBuilder.ComponentPrefix, StringComparison.Ordinal)
+                            && reached.Add(reference[SchemaBuilder.ComponentPrefix.Length..]))
+                        {
+                            pending.Push(schemas[reference[SchemaBuilder.ComponentPrefix.Length..]]);
+                        }
+                        else if (!key.StartsWith("x-", StringComparison.Ordinal) && key is not ("examples" or "example"))
+                        {
+                            pending.Push(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var value in array)
+                    {
+                        pending.Push(value);
+                    }
+
+                    break;
+            }
+        }
+
+        return reached;
     }
 
     private List<Operation> CollectOperations(IReadOnlyList<DocPage> pages, out int found)
@@ -289,7 +429,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         if (schemas[requestName] is JsonObject requestSchema)
         {
             var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + requestName } };
-            AddExamples(media, requestExamples, reconciler);
+            AddExamples(media, requestExamples, reconciler, operation.Id);
             op["requestBody"] = new JsonObject
             {
                 ["required"] = requestSchema["required"] is JsonArray { Count: > 0 },
@@ -336,8 +476,10 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                     warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is marked optional; path parameters are always required");
                 }
 
-                var (schema, _) = builder.BuildProperty(row, page);
+                var (schema, facts) = builder.BuildProperty(row, page);
                 builder.CountRow();
+                builder.AddParameterStatements(row, page, facts, schema);
+                _parameterRules.AddRange(facts.Rules.Select(r => new UnencodedRule(page.File, r.Source, row.Name, "a rule between parameters, which OpenAPI cannot state")));
                 var parameter = new JsonObject
                 {
                     ["name"] = row.Name,
@@ -418,7 +560,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             if (schemaName is not null)
             {
                 var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + schemaName } };
-                AddExamples(media, forStatus, reconciler);
+                AddExamples(media, forStatus, reconciler, operation.Id);
                 response["content"] = new JsonObject { ["application/json"] = media };
             }
 
@@ -494,7 +636,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
     }
 
-    private static void AddExamples(JsonObject media, List<ParsedExample> examples, ExampleReconciler reconciler)
+    private void AddExamples(JsonObject media, List<ParsedExample> examples, ExampleReconciler reconciler, string operationId)
     {
         if (examples.Count == 0)
         {
@@ -505,7 +647,14 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var n = 0;
         foreach (var example in examples)
         {
-            reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var undocumented = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var key = "example" + (n + 1).ToString(CultureInfo.InvariantCulture);
+            if (undocumented.Count > 0)
+            {
+                _exceptions.Add(new ExampleException(operationId, key,
+                    $"{example.Page.SourceId}:{example.Example.Line} shows {string.Join(", ", undocumented)}, which the documented options do not list; a schema requests use keeps only documented values (spec/README.md, rule 4)"));
+            }
+
             var entry = new JsonObject();
             if (example.Example.Title is { Length: > 0 } title)
             {

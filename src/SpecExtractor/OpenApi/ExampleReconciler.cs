@@ -6,31 +6,39 @@ namespace ModelArts.SpecExtractor.OpenApi;
 /// Walks a documented example alongside the schema its tables describe. A field only the example
 /// shows is added to the schema (<c>x-doc-source: example</c>); a value whose JSON type the table
 /// contradicts widens the schema (<see cref="SchemaTypes.Widen"/>); an option value the list lacks
-/// joins the enum. Each is a warning, because each is the documentation disagreeing with itself.
+/// joins the enum of a response-only schema (readers keep unknown values anyway), while the enum of a
+/// schema requests use keeps only documented values and the example is listed as an exception.
+/// Each is a warning, because each is the documentation disagreeing with itself.
 /// </summary>
-internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings)
+internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings, IReadOnlySet<string> requestSchemas)
 {
     private const string ComponentPrefix = "#/components/schemas/";
 
-    /// <summary>Reconciles <paramref name="value"/> with <c>holder[key]</c>, replacing that schema if it must widen.</summary>
-    public void Reconcile(JsonObject holder, string key, JsonNode? value, string file, int line, string page)
+    /// <summary>
+    /// Reconciles <paramref name="value"/> with <c>holder[key]</c>, replacing that schema if it must widen. Returns the
+    /// option values the example shows that a request-side enum does not take (the example then contradicts the
+    /// documented options, and is listed as an exception with that reason).
+    /// </summary>
+    public List<string> Reconcile(JsonObject holder, string key, JsonNode? value, string file, int line, string page)
     {
+        var context = new Where(file, line, page, []);
         if (holder[key] is not JsonObject schema)
         {
-            return;
+            return context.Undocumented;
         }
 
-        var context = new Where(file, line, page);
-        var result = Visit(schema, value, "$", context);
+        var result = Visit(schema, value, "$", context, requestSide: false);
         if (!ReferenceEquals(result, schema))
         {
             holder[key] = result;
         }
+
+        return context.Undocumented;
     }
 
-    private sealed record Where(string File, int Line, string Page);
+    private sealed record Where(string File, int Line, string Page, List<string> Undocumented);
 
-    private JsonObject Visit(JsonObject schema, JsonNode? value, string path, Where where)
+    private JsonObject Visit(JsonObject schema, JsonNode? value, string path, Where where, bool requestSide)
     {
         var kind = SchemaTypes.KindOf(value);
         if (!SchemaTypes.Admits(schema, kind))
@@ -45,7 +53,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                 ["line"] = where.Line,
             };
             var widened = SchemaTypes.Widen(schema.DeepClone().AsObject(), SchemaTypes.Infer(value), conflict);
-            VisitInPlace(widened, value, path, where); // a widened option list still has to hold the value
+            VisitInPlace(widened, value, path, where, requestSide); // a widened option list still has to hold the value
             return widened;
         }
 
@@ -54,7 +62,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
             var name = reference.GetValue<string>()[ComponentPrefix.Length..];
             if (schemas[name] is JsonObject target)
             {
-                VisitInPlace(target, value, path, where);
+                VisitInPlace(target, value, path, where, requestSide || requestSchemas.Contains(name));
             }
 
             return schema;
@@ -66,7 +74,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
             {
                 if (anyOf[i] is JsonObject branch && SchemaTypes.Admits(branch, kind))
                 {
-                    var result = Visit(branch, value, path, where);
+                    var result = Visit(branch, value, path, where, requestSide);
                     if (!ReferenceEquals(result, branch))
                     {
                         anyOf[i] = result;
@@ -79,11 +87,11 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
             return schema;
         }
 
-        VisitInPlace(schema, value, path, where);
+        VisitInPlace(schema, value, path, where, requestSide);
         return schema;
     }
 
-    private void VisitInPlace(JsonObject schema, JsonNode? value, string path, Where where)
+    private void VisitInPlace(JsonObject schema, JsonNode? value, string path, Where where, bool requestSide)
     {
         switch (value)
         {
@@ -93,7 +101,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                     var childPath = path + "." + name;
                     if (properties[name] is JsonObject property)
                     {
-                        var result = Visit(property, child, childPath, where);
+                        var result = Visit(property, child, childPath, where, requestSide);
                         if (!ReferenceEquals(result, property))
                         {
                             properties[name] = result;
@@ -114,7 +122,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                 foreach (var (name, child) in obj.ToList())
                 {
                     var current = schema["additionalProperties"]!.AsObject();
-                    var result = Visit(current, child, path + "." + name, where);
+                    var result = Visit(current, child, path + "." + name, where, requestSide);
                     if (!ReferenceEquals(result, current))
                     {
                         schema["additionalProperties"] = result;
@@ -127,7 +135,7 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                 for (var i = 0; i < array.Count; i++)
                 {
                     var current = schema["items"]!.AsObject();
-                    var result = Visit(current, array[i], $"{path}[{i}]", where);
+                    var result = Visit(current, array[i], $"{path}[{i}]", where, requestSide);
                     if (!ReferenceEquals(result, current))
                     {
                         schema["items"] = result;
@@ -140,8 +148,18 @@ internal sealed class ExampleReconciler(JsonObject schemas, WarningSink warnings
                 var text = scalar.ToJsonString();
                 if (!values.Any(v => v?.ToJsonString() == text))
                 {
-                    warnings.Add(where.File, where.Line, $"example value {text} at {path} is not among the documented options; added to the enum from the example");
-                    values.Add(scalar.DeepClone());
+                    if (requestSide)
+                    {
+                        // A request-side enum holds only documented values: what an example alone shows is not
+                        // something a caller may send, so the example is listed as contradicting the options.
+                        warnings.Add(where.File, where.Line, $"example value {text} at {path} is not among the documented options of a schema requests use; the enum keeps the documented values and the example is listed in example-exceptions.json");
+                        where.Undocumented.Add($"{text} at {path}");
+                    }
+                    else
+                    {
+                        warnings.Add(where.File, where.Line, $"example value {text} at {path} is not among the documented options; added to the enum from the example");
+                        values.Add(scalar.DeepClone());
+                    }
                 }
 
                 break;

@@ -8,6 +8,11 @@ namespace ModelArts.SpecExtractor.OpenApi;
 /// <summary>One table that defines (part of) a schema, with the page it stands on.</summary>
 internal sealed record TableSource(DocTable Table, DocPage Page);
 
+/// <summary>The statements of one request-side row and the rules read from them, for the coverage line.</summary>
+/// <param name="Schema">The component that holds the property; null for a parameter, whose schema is <paramref name="Final"/>.</param>
+/// <param name="Facts">What the row's own sentences gave, to tell whether the final document still holds it.</param>
+internal sealed record RowStatements(string File, string Page, int Line, string Property, IReadOnlyList<Statement> Statements, IReadOnlyList<FieldRule> Rules, string? Schema, JsonObject? Final, PropertyFacts Facts);
+
 /// <summary>
 /// Turns parameter tables into JSON Schema. Same-named tables from different pages become one
 /// schema by the merge rule documented on <see cref="BuildObject"/>.
@@ -20,6 +25,12 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
 
     /// <summary>Rows that became a property or parameter, for the coverage line.</summary>
     public int RowsExtracted { get; private set; }
+
+    /// <summary>Rules between fields the request-side rows state, placed once the whole document is known.</summary>
+    public List<PendingRule> Rules { get; } = [];
+
+    /// <summary>Every statement of every request-side row, for the constraint coverage line.</summary>
+    public List<RowStatements> RequestStatements { get; } = [];
 
     /// <summary>A component name from a table caption: the caption's letters and digits.</summary>
     public static string SchemaName(string caption)
@@ -50,11 +61,17 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             {
                 var (property, facts) = BuildProperty(row, source.Page);
                 RowsExtracted++;
-                if (facts is not null && sources.All(s => s.Table.Side == ApiSide.Request))
+                if (sources.All(s => s.Table.Side == ApiSide.Request))
                 {
                     // A response carries both sides of an exclusivity (the service echoes what it
                     // resolved), so the rule is stated only on schemas that are request-only.
                     exclusive.AddRange(facts.Exclusive);
+                }
+
+                if (IsRequestSide(source.Table))
+                {
+                    Rules.AddRange(facts.Rules.Select(r => new PendingRule(name, r, source.Page.File)));
+                    RequestStatements.Add(new RowStatements(source.Page.File, source.Page.SourceId, row.Line, row.Name, facts.Statements, facts.Rules, name, null, facts));
                 }
 
                 if (properties[row.Name] is not JsonObject existing)
@@ -90,6 +107,11 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
                     });
                 }
 
+                else
+                {
+                    FillConstraints(merged, property);
+                }
+
                 if (!ReferenceEquals(merged, existing))
                 {
                     properties[row.Name] = merged;
@@ -113,7 +135,7 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     }
 
     /// <summary>One row: its type as schema, its description, and the constraints its prose states.</summary>
-    public (JsonObject Schema, PropertyFacts? Facts) BuildProperty(DocRow row, DocPage page)
+    public (JsonObject Schema, PropertyFacts Facts) BuildProperty(DocRow row, DocPage page)
     {
         var type = TypeExpression.Parse(row.Type);
         var schema = TypeSchema(type, row, page);
@@ -122,7 +144,7 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
 
         if (row.Description.Length > 0)
         {
-            schema["description"] = row.Description;
+            schema["description"] = ConstraintCatalog.Normalize(row.Description);
         }
 
         var facts = ConstraintCatalog.Read(row.Name, factType, row.Description, new DocSource(page.SourceId, row.Line, string.Empty));
@@ -131,9 +153,10 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             constrained[keyword] = value?.DeepClone();
         }
 
-        if (facts.Sources.Count > 0)
+        var cited = facts.Sources.Where(s => s.Keywords.Any(k => facts.Keywords.ContainsKey(k))).ToList();
+        if (cited.Count > 0)
         {
-            constrained["x-doc-source"] = new JsonArray(facts.Sources.Select(s => (JsonNode?)new JsonObject
+            constrained["x-doc-source"] = new JsonArray(cited.Select(s => (JsonNode?)new JsonObject
             {
                 ["keywords"] = new JsonArray(s.Keywords.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()),
                 ["page"] = page.SourceId,
@@ -151,6 +174,15 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     }
 
     public void CountRow() => RowsExtracted++;
+
+    /// <summary>A parameter row: counted for coverage; a rule it states between parameters has no place in OpenAPI and is reported.</summary>
+    public void AddParameterStatements(DocRow row, DocPage page, PropertyFacts facts, JsonObject schema)
+    {
+        RequestStatements.Add(new RowStatements(page.File, page.SourceId, row.Line, row.Name, facts.Statements, facts.Rules, null, schema, facts));
+    }
+
+    public static bool IsRequestSide(DocTable table) =>
+        table.Side == ApiSide.Request || table.Role is TableRole.RequestBody or TableRole.PathParameters or TableRole.QueryParameters or TableRole.HeaderParameters;
 
     private JsonObject TypeSchema(TypeRef type, DocRow row, DocPage page) => type switch
     {
@@ -226,6 +258,42 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
         return existing;
     }
 
+    private static readonly string[] ConstraintKeywords = ["enum", "default", "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "allOf"];
+
+    /// <summary>
+    /// A constraint a later table states and the first one does not joins the schema, citing its sentence: two pages
+    /// that describe the same object each add what they know.
+    /// </summary>
+    private static void FillConstraints(JsonObject target, JsonObject source)
+    {
+        if (Constrained(target) is not { } into || Constrained(source) is not { } from)
+        {
+            return;
+        }
+
+        var added = ConstraintKeywords.Where(k => !into.ContainsKey(k) && from[k] is not null).ToList();
+        foreach (var keyword in added)
+        {
+            into[keyword] = from[keyword]!.DeepClone();
+        }
+
+        if (added.Count > 0 && from["x-doc-source"] is JsonArray citations)
+        {
+            var list = into["x-doc-source"] as JsonArray ?? [];
+            foreach (var citation in citations.OfType<JsonObject>().Where(c => c["keywords"] is JsonArray k && k.Any(x => added.Contains(x!.GetValue<string>()))))
+            {
+                list.Add(citation.DeepClone());
+            }
+
+            into["x-doc-source"] = list;
+        }
+    }
+
+    /// <summary>Where a property's value constraints sit: on it, or on the items of an array of primitives.</summary>
+    public static JsonObject? Constrained(JsonObject property) =>
+        property["type"] is JsonValue type && type.GetValue<string>() == "array" ? property["items"] as JsonObject is { } items && items["type"] is JsonValue ? items : null
+        : property["$ref"] is null && property["anyOf"] is null ? property : null;
+
     private static List<string> RequiredOf(IReadOnlyList<TableSource> sources, JsonObject properties)
     {
         var required = new List<string>();
@@ -246,6 +314,7 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     private void AddExclusivity(JsonObject schema, string name, List<ExclusiveWith> statements, IReadOnlyList<TableSource> sources, JsonObject properties)
     {
         var pairs = new SortedDictionary<string, (string A, string B, ExclusiveWith Statement)>(StringComparer.Ordinal);
+        var cited = new Dictionary<string, List<ExclusiveWith>>(StringComparer.Ordinal);
         foreach (var statement in statements)
         {
             var other = ResolveSibling(statement.Other, statement.Property, properties);
@@ -257,7 +326,21 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             }
 
             var (a, b) = string.CompareOrdinal(statement.Property, other) < 0 ? (statement.Property, other) : (other, statement.Property);
-            pairs.TryAdd(a + "\u0000" + b, (a, b, statement));
+            var key = a + "\u0000" + b;
+            if (!pairs.TryAdd(key, (a, b, statement)) && statement.OneRequired && !pairs[key].Statement.OneRequired)
+            {
+                pairs[key] = (a, b, statement);
+            }
+
+            if (!cited.TryGetValue(key, out var list))
+            {
+                cited[key] = list = [];
+            }
+
+            if (!list.Any(s => s.Source.Sentence == statement.Source.Sentence))
+            {
+                list.Add(statement);
+            }
         }
 
         if (pairs.Count == 0)
@@ -265,27 +348,39 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             return;
         }
 
-        var constraints = pairs.Values.Select(p => new JsonObject
+        // "Either A or B is used" says one of them is: at most one (not both) and at least one (anyOf).
+        var entries = new JsonArray();
+        foreach (var (key, pair) in pairs)
         {
-            ["required"] = new JsonArray(p.A, p.B),
-            ["x-doc-source"] = new JsonArray(new JsonObject
+            entries.Add(new JsonObject
             {
-                ["keywords"] = new JsonArray("not"),
-                ["page"] = p.Statement.Source.Page,
-                ["line"] = p.Statement.Source.Line,
-                ["sentence"] = p.Statement.Source.Sentence,
-            }),
-        }).ToList();
+                ["not"] = new JsonObject
+                {
+                    ["required"] = new JsonArray(pair.A, pair.B),
+                    ["x-doc-source"] = Citations(cited[key], "not"),
+                },
+            });
+            if (cited[key].Any(s => s.OneRequired))
+            {
+                entries.Add(new JsonObject
+                {
+                    ["anyOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray(pair.A) }, new JsonObject { ["required"] = new JsonArray(pair.B) }),
+                    ["x-doc-source"] = Citations(cited[key].Where(s => s.OneRequired), "anyOf"),
+                });
+            }
+        }
 
-        if (constraints.Count == 1)
-        {
-            schema["not"] = constraints[0];
-        }
-        else
-        {
-            schema["allOf"] = new JsonArray(constraints.Select(c => (JsonNode?)new JsonObject { ["not"] = c }).ToArray());
-        }
+        schema["allOf"] = entries;
     }
+
+    private static JsonArray Citations(IEnumerable<ExclusiveWith> statements, string keyword) =>
+        new(statements.Select(s => (JsonNode?)new JsonObject
+        {
+            ["keywords"] = new JsonArray(keyword),
+            ["page"] = s.Source.Page,
+            ["line"] = s.Source.Line,
+            ["sentence"] = s.Source.Sentence,
+        }).ToArray());
 
     /// <summary>
     /// The other property of an exclusivity: its JSON name, or a phrase ("the sampling ratio") that

@@ -27,6 +27,9 @@ internal sealed class DocPage(string file)
 
     public List<DocStatus> StatusCodes { get; } = [];
 
+    /// <summary>An error response body a page shows outside any operation ("The following shows an error response body."), with the prose that explains it.</summary>
+    public List<DocErrorBody> ErrorBodies { get; } = [];
+
     /// <summary>Rows seen in parameter tables, including rows that could not be read (for the coverage line).</summary>
     public int RowsSeen { get; set; }
 }
@@ -79,3 +82,6 @@ internal enum ExampleKind
 internal sealed record DocExample(ExampleKind Kind, int? Status, string? Title, string Text, int Line);
 
 internal sealed record DocStatus(int Code, string Description, int Line);
+
+/// <param name="Explanation">The paragraph after the body, which says what its fields are.</param>
+internal sealed record DocErrorBody(string Text, int Line, string? Explanation);

@@ -21,9 +21,17 @@ internal static partial class PageAssembler
         int? status = null;
         string? exampleTitle = null;
         var description = new List<string>();
+        string? lastParagraph = null;
+        DocErrorBody? pendingError = null;
 
         foreach (var block in parsed.Blocks)
         {
+            if (pendingError is not null)
+            {
+                page.ErrorBodies.Add(pendingError with { Explanation = block is ParagraphBlock next ? next.Text : null });
+                pendingError = null;
+            }
+
             switch (block)
             {
                 case HeadingBlock heading:
@@ -41,6 +49,7 @@ internal static partial class PageAssembler
                     break;
 
                 case ParagraphBlock paragraph:
+                    lastParagraph = paragraph.Text;
                     if (Vocabulary.StatusHeading(paragraph.Text) is { } statusCode)
                     {
                         status = statusCode;
@@ -81,12 +90,23 @@ internal static partial class PageAssembler
                             exampleTitle = null;
                             break;
                         default:
+                            if (lastParagraph is not null && ErrorBodyIntroduction().IsMatch(lastParagraph) && code.Text.TrimStart().StartsWith('{'))
+                            {
+                                pendingError = new DocErrorBody(code.Text, code.Line, null);
+                                break;
+                            }
+
                             AddProseOperation(page, code);
                             break;
                     }
 
                     break;
             }
+        }
+
+        if (pendingError is not null)
+        {
+            page.ErrorBodies.Add(pendingError);
         }
 
         if (description.Count > 0)
@@ -96,6 +116,10 @@ internal static partial class PageAssembler
 
         return page;
     }
+
+    /// <summary>"The following shows an error response body.", "错误响应体".</summary>
+    [GeneratedRegex(@"\berror response\b|\berror (?:body|message)\b|错误响应|返回错误", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorBodyIntroduction();
 
     private static void AddEndpoint(DocPage page, string text, int line, bool fromProse)
     {

@@ -10,7 +10,8 @@ internal sealed record DocSource(string Page, int Line, string Sentence);
 
 /// <summary>An exclusivity the prose states between this property and another one of the same object.</summary>
 /// <param name="Other">The other property as the sentence names it: a JSON name, or a phrase such as "the sampling ratio".</param>
-internal sealed record ExclusiveWith(string Property, string Other, DocSource Source);
+/// <param name="OneRequired">The wording says one of the two is used ("Either this parameter or inputs is used"), not only "not both".</param>
+internal sealed record ExclusiveWith(string Property, string Other, DocSource Source, bool OneRequired = false);
 
 /// <summary>What one property's description says, as JSON Schema keywords.</summary>
 internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
@@ -29,6 +30,12 @@ internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
 
     public List<ExclusiveWith> Exclusive { get; } = [];
 
+    /// <summary>Rules between this property and other fields; placed on a schema once the whole document is known.</summary>
+    public List<FieldRule> Rules { get; } = [];
+
+    /// <summary>The statements of the description, with the classes of constraint each one states (for the coverage line).</summary>
+    public IReadOnlyList<Statement> Statements { get; set; } = [];
+
     public List<string> Warnings { get; } = [];
 
     public void Set(string sentence, params (string Keyword, JsonNode? Value)[] keywords)
@@ -38,6 +45,11 @@ internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
         {
             if (Keywords.ContainsKey(keyword))
             {
+                if (JsonNode.DeepEquals(Keywords[keyword], value))
+                {
+                    names.Add(keyword); // a second sentence saying the same thing is cited too
+                }
+
                 continue; // the first statement wins; later ones usually repeat it
             }
 
@@ -70,6 +82,7 @@ internal static partial class ConstraintCatalog
     private static readonly Func<string, bool> Numbers = t => t is "integer" or "number";
     private static readonly Func<string, bool> Scalars = t => t is "string" or "integer" or "number" or "boolean";
     private static readonly Func<string, bool> Any = _ => true;
+    private static readonly Func<string, bool> Lists = t => t == "array";
 
     private static readonly SentencePattern[] Patterns =
     [
@@ -92,14 +105,29 @@ internal static partial class ConstraintCatalog
         new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
         new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
         new("default value", DefaultValue(), Scalars, (m, s, f) => SetDefault(m.Groups["v"].Value, s, f)),
-        new("exclusive with", EitherOr(), Any, (m, s, f) => f.Exclusive.Add(new ExclusiveWith(f.Name, m.Groups["other"].Value.Trim(), f.Row with { Sentence = s }))),
+        new("default character", DefaultCharacter(), Strings, (m, s, f) => SetDefaultCharacter(m, s, f)),
+        new("closed set", ClosedSet(), Scalars, (m, s, f) => SetClosedSet(m.Groups["list"].Value, s, f)),
+        new("exclusive with", EitherOr(), Any, (m, s, f) => f.Exclusive.Add(new ExclusiveWith(f.Name, m.Groups["other"].Value.Trim(), f.Row with { Sentence = s }, OneRequired: m.Groups["one"].Success))),
+        new("OBS path", ObsPath(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, m.Groups["url"].Success ? KnownFormats.ObsUrlPattern : KnownFormats.ObsPathPattern)),
+        new("OBS path format", ObsPathFormat(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, KnownFormats.ObsPathPattern)),
+        new("not a bucket", NotABucket(), Strings, (m, s, f) => AddPattern(f, s, KnownFormats.ObsObjectPattern)),
+        new("trailing slash", TrailingSlash(), Strings, (m, s, f) => AddPattern(f, s, "/$")),
+        new("time format", TimeFormat(), Strings, (m, s, f) => SetFormat(f, s, null, "^" + PlaceholderPattern(m.Groups["format"].Value) + "$")),
+        new("colour", Colour(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.Colour, KnownFormats.ColourPattern)),
+        new("single character", SingleCharacter(), Strings, (m, s, f) => SetSingleCharacter(m.Groups["chars"].Value, s, f)),
+        new("single character (zh)", SingleCharacterZh(), Strings, (m, s, f) => SetSingleCharacter(m.Groups["chars"].Value, s, f)),
+        new("IP address", IpAddress(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.IpAddress, KnownFormats.IpAddressPattern)),
+        new("decimal pair", DecimalPair(), Strings, (m, s, f) => SetDecimalPair(m.Groups["sep"].Value, s, f)),
+        new("separated list", SeparatedList(), Strings, (m, s, f) => SetSeparatedList(m.Groups["sep"].Value, s, f)),
+        new("single value", SingleValue(), Scalars, (m, s, f) => SetClosedSet(m.Groups["value"].Value + " or " + m.Groups["value"].Value, s, f)),
+        new("item count", ItemCount(), Lists, (m, s, f) => f.Set(s, ("maxItems", JsonValue.Create(m.Groups["n"].Success ? long.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1L)))),
     ];
 
     /// <summary>Reads a description: option lists first (they are structural), then every sentence pattern.</summary>
     public static PropertyFacts Read(string name, string jsonType, string description, DocSource row)
     {
         var facts = new PropertyFacts(name, jsonType, row);
-        var lines = description.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = SplitLostBullets(description.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         ReadOptionLists(lines, facts);
 
         foreach (var line in lines)
@@ -118,7 +146,86 @@ internal static partial class ConstraintCatalog
             }
         }
 
+        AdmitDefault(facts);
+        DropDefaultOutsideOptions(facts);
+        facts.Statements = Schema.Statements.Split(string.Join('\n', lines));
+        foreach (var statement in facts.Statements.Where(s => s.Classes.Contains(ConstraintClass.Rule)))
+        {
+            if (RuleCatalog.Read(name, statement.Text, row) is { } rule)
+            {
+                facts.Rules.Add(rule);
+            }
+        }
+
         return facts;
+    }
+
+    /// <summary>A description with inline option lists and bullets joined by a lost line break put back on lines of their own.</summary>
+    public static string Normalize(string description) =>
+        string.Join('\n', SplitLostBullets(description.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>
+    /// A bullet that swallowed the next one after a lost line break ("- 0: initialized - 1: running") is two bullets,
+    /// when what follows the " - " reads as another option ("1: running").
+    /// </summary>
+    private static string[] SplitLostBullets(string[] lines)
+    {
+        var result = new List<string>(lines.Length);
+        foreach (var raw in lines)
+        {
+            var line = raw;
+            var inline = InlineOptions().Match(line);
+            if (!line.StartsWith("- ", StringComparison.Ordinal) && inline.Success)
+            {
+                // "Task type. The options are as follows: - auto-label: active learning - pre-label: ..." on one line.
+                result.Add(inline.Groups["intro"].Value.TrimEnd());
+                line = "- " + inline.Groups["rest"].Value;
+            }
+
+            if (!line.StartsWith("- ", StringComparison.Ordinal) || !OptionBullet().IsMatch("- " + line[2..].Split(" - ")[0].Trim()))
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var parts = LostBullet().Split(line[2..]);
+            result.AddRange(parts.Select(p => "- " + p.Trim()));
+        }
+
+        return result.ToArray();
+    }
+
+    /// <summary>A default the option list does not contain contradicts it; the option list is the constraint, so the default goes.</summary>
+    private static void DropDefaultOutsideOptions(PropertyFacts facts)
+    {
+        if (facts.Keywords["default"] is { } value && facts.Keywords["enum"] is JsonArray values && !values.Any(v => JsonNode.DeepEquals(v, value)))
+        {
+            facts.Keywords.Remove("default");
+            facts.Warnings.Add($"the documented default of '{facts.Name}' ({value.ToJsonString()}) is not among its options; no default is stated");
+        }
+    }
+
+    /// <summary>
+    /// A documented default is a value the service accepts: when a format sentence's pattern would reject it (the
+    /// Tab key among "a letter, a digit or ..."), the pattern admits it too.
+    /// </summary>
+    private static void AdmitDefault(PropertyFacts facts)
+    {
+        if (facts.Keywords["default"] is not JsonValue value || value.GetValueKind() != System.Text.Json.JsonValueKind.String
+            || facts.Keywords["pattern"] is not JsonValue pattern)
+        {
+            return;
+        }
+
+        var text = value.GetValue<string>();
+        var regex = pattern.GetValue<string>();
+        if (Regex.IsMatch(text, regex) || !regex.StartsWith('^') || !regex.EndsWith('$'))
+        {
+            return;
+        }
+
+        facts.Keywords["pattern"] = "^(?:" + regex[1..^1] + "|" + Regex.Escape(text) + ")$";
+        facts.Warnings.Add($"the documented default of '{facts.Name}' ({JsonValue.Create(text).ToJsonString()}) breaks its documented format; the pattern admits it");
     }
 
     /// <summary>
@@ -169,16 +276,27 @@ internal static partial class ConstraintCatalog
                     .Distinct();
                 AddPattern(facts, intro + " " + string.Join(" ", bullets.Select(b => b[2..])), "^(?:" + string.Join("|", alternatives) + ")$");
             }
-            else if (facts.JsonType != "boolean")
+            else if (facts.JsonType == "boolean")
+            {
+                // "true: ... false: ..." is exactly what type boolean admits: the list is encoded by the type.
+                var spelled = options.Select(o => o.Groups["value"].Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                if (spelled.SetEquals(["true", "false"]))
+                {
+                    facts.Sources.Add((["type"], intro + " " + string.Join(" ", bullets.Select(b => b[2..]))));
+                }
+            }
+            else
             {
                 var values = new JsonArray();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var option in options)
                 {
-                    var value = ParseValue(option.Groups["value"].Value, facts.JsonType)!;
-                    if (seen.Add(value.ToJsonString()))
+                    foreach (var spelling in Spellings(option.Groups["value"].Value, facts.JsonType))
                     {
-                        values.Add(value);
+                        if (seen.Add(spelling.ToJsonString()))
+                        {
+                            values.Add(spelling);
+                        }
                     }
                 }
 
@@ -192,6 +310,150 @@ internal static partial class ConstraintCatalog
         }
     }
 
+    /// <summary>
+    /// The wire values of one option: "0/false" documents two spellings of one meaning, and each is a value the service
+    /// accepts; any other option is one value.
+    /// </summary>
+    private static IEnumerable<JsonValue> Spellings(string option, string jsonType)
+    {
+        var alternatives = AlternativeSpellings().Match(option);
+        if (alternatives.Success && jsonType == "string")
+        {
+            yield return JsonValue.Create(alternatives.Groups["a"].Value);
+            yield return JsonValue.Create(alternatives.Groups["b"].Value);
+            yield break;
+        }
+
+        if (alternatives.Success && ParseValue(alternatives.Groups["a"].Value, jsonType) is { } first)
+        {
+            yield return first;
+            yield break;
+        }
+
+        yield return ParseValue(option, jsonType)!;
+    }
+
+    private static void SetFormat(PropertyFacts facts, string sentence, string? format, string pattern)
+    {
+        if (format is not null && !facts.Keywords.ContainsKey("format"))
+        {
+            facts.Set(sentence, ("format", format));
+        }
+
+        AddPattern(facts, sentence, pattern);
+    }
+
+    /// <summary>"By default, a comma (,) is used as the separator", "By default, the Tab key is used".</summary>
+    private static void SetDefaultCharacter(Match m, string sentence, PropertyFacts facts)
+    {
+        var value = m.Groups["char"].Success ? m.Groups["char"].Value : CharacterNames.TryGetValue(m.Groups["name"].Value.ToLowerInvariant(), out var named) ? named : null;
+        if (value is not null)
+        {
+            facts.Set(sentence, ("default", JsonValue.Create(value)));
+        }
+    }
+
+    private static readonly Dictionary<string, string> CharacterNames = new(StringComparer.Ordinal)
+    {
+        ["tab"] = "\t",
+        ["tab key"] = "\t",
+        ["space"] = " ",
+        ["comma"] = ",",
+        ["semicolon"] = ";",
+        ["colon"] = ":",
+        ["period"] = ".",
+        ["hyphen"] = "-",
+        ["underscore"] = "_",
+        ["vertical bar"] = "|",
+        ["逗号"] = ",",
+        ["tab键"] = "\t",
+        ["Tab键"] = "\t",
+        ["空格"] = " ",
+        ["分号"] = ";",
+    };
+
+    /// <summary>"The value can be UTF-8, GBK, or GB2312": a closed set stated without an option list.</summary>
+    private static void SetClosedSet(string list, string sentence, PropertyFacts facts)
+    {
+        if (facts.Keywords.ContainsKey("enum") || facts.JsonType == "boolean")
+        {
+            return;
+        }
+
+        var values = new JsonArray();
+        foreach (var item in ClosedSetSeparator().Split(list).Select(i => i.Trim().TrimEnd('.').Trim('*', '"', '\'', '“', '”')).Where(i => i.Length > 0))
+        {
+            if (ParseValue(item, facts.JsonType) is not { } value)
+            {
+                return; // a list of words rather than values
+            }
+
+            values.Add(value);
+        }
+
+        var distinct = new JsonArray(values.GroupBy(v => v!.ToJsonString()).Select(g => g.First()!.DeepClone()).ToArray());
+        if (distinct.Count >= 1)
+        {
+            facts.Set(sentence, ("enum", distinct));
+        }
+    }
+
+    /// <summary>
+    /// "The numbers before and after the comma indicate the minimum and maximum", "The minimum and maximum values are
+    /// separated by hyphens (-)": two decimals joined by the separator, the first not above the second.
+    /// </summary>
+    private static void SetDecimalPair(string separator, string sentence, PropertyFacts facts)
+    {
+        var sep = SeparatorNames.TryGetValue(separator.ToLowerInvariant().TrimEnd('s'), out var named) ? named : separator;
+        if (sep.Length != 1)
+        {
+            return;
+        }
+
+        var escaped = Regex.Escape(sep);
+        SetFormat(facts, sentence, KnownFormats.DecimalRange, $@"^\d+(?:\.\d+)?{escaped}\d+(?:\.\d+)?$");
+    }
+
+    /// <summary>"Use a hyphen (-) to separate every two hard sample reason IDs": items joined by one separator.</summary>
+    private static void SetSeparatedList(string separator, string sentence, PropertyFacts facts)
+    {
+        var sep = SeparatorNames.TryGetValue(separator.ToLowerInvariant().TrimEnd('s'), out var named) ? named : separator;
+        if (sep.Length != 1)
+        {
+            return;
+        }
+
+        var item = "[^" + EscapeInClass(sep[0]) + "\\s]+";
+        AddPattern(facts, sentence, "^" + item + "(?:" + Regex.Escape(sep) + item + ")*$");
+    }
+
+    private static readonly Dictionary<string, string> SeparatorNames = new(StringComparer.Ordinal)
+    {
+        ["comma"] = ",",
+        ["hyphen"] = "-",
+        ["semicolon"] = ";",
+        ["colon"] = ":",
+        ["space"] = " ",
+        ["underscore"] = "_",
+        ["vertical bar"] = "|",
+        ["slash"] = "/",
+    };
+
+    /// <summary>
+    /// "The separator can contain only one character, such as a letter, a digit, or any of the following special
+    /// characters: !@#" → one character of those classes.
+    /// </summary>
+    private static void SetSingleCharacter(string chars, string sentence, PropertyFacts facts)
+    {
+        var set = new StringBuilder("A-Za-z0-9");
+        foreach (var ch in chars.Trim().TrimEnd('。').Distinct())
+        {
+            set.Append(EscapeInClass(ch));
+        }
+
+        AddPattern(facts, sentence, "^[" + set + "]$");
+    }
+
     /// <summary>"yyyyMMdd-yyyyMMdd" → <c>\d{8}-\d{8}</c>: each date letter a digit, other characters literal.</summary>
     private static string PlaceholderPattern(string placeholder)
     {
@@ -199,7 +461,7 @@ internal static partial class ConstraintCatalog
         var digits = 0;
         foreach (var c in placeholder)
         {
-            if ("yMdHms".Contains(c, StringComparison.Ordinal))
+            if ("yMdHhmsS".Contains(c, StringComparison.Ordinal))
             {
                 digits++;
                 continue;
@@ -316,10 +578,27 @@ internal static partial class ConstraintCatalog
 
     private static void SetDefault(string raw, string sentence, PropertyFacts facts)
     {
-        var text = raw.Trim().TrimEnd('.', ',', ';').Trim('"', '\'', '“', '”', '「', '」');
+        var text = raw.Trim().TrimEnd('.', ',', ';');
+        var quote = text.LastIndexOfAny(['“', '"', '「']);
+        if (quote > 0)
+        {
+            text = text[(quote + 1)..]; // 全量收集规则“all”: the value is the quoted part
+        }
+
+        text = text.Trim('"', '\'', '“', '”', '「', '」');
         if (NotAValue().IsMatch(text))
         {
             return;
+        }
+
+        if (ZhCharacterName().Match(text) is { Success: true } named && CharacterNames.TryGetValue(named.Groups["name"].Value, out var character) && facts.JsonType == "string")
+        {
+            facts.Set(sentence, ("default", JsonValue.Create(character))); // 默认为逗号分隔, 默认为Tab键分隔
+            return;
+        }
+        if (LatinThenCjk().Match(text) is { Success: true } latin)
+        {
+            text = latin.Groups["value"].Value; // UTF-8编码: the value is UTF-8
         }
 
         if (ParseValue(text, facts.JsonType) is { } value)
@@ -433,25 +712,94 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex MaximumValue();
 
-    [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;；]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
 
-    [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?:used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)|与(?<other>[A-Za-z0-9_@:]+)二选一", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<name>逗号|[Tt]ab键|空格|分号)(?:分隔)?$")]
+    private static partial Regex ZhCharacterName();
+
+    [GeneratedRegex(@"^(?<value>[A-Za-z0-9][A-Za-z0-9_.\-]*)\p{IsCJKUnifiedIdeographs}+$")]
+    private static partial Regex LatinThenCjk();
+
+    [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?<one>used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)|与(?<other>[A-Za-z0-9_@:]+)(?<one>二选一)", RegexOptions.IgnoreCase)]
     private static partial Regex EitherOr();
 
     [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionIntro();
 
+    [GeneratedRegex(@"^(?<intro>.*?(?:options?|as follows|values?|following)[^:：]*[:：])\s+-\s+(?<rest>[^\s:：,，()（）]+\s*[:：].*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineOptions();
+
+    /// <summary>" - 1: running" inside a bullet: where a lost line break joined two options.</summary>
+    [GeneratedRegex(@"\s+-\s+(?=[^\s:：,，()（）]+\s*[:：])")]
+    private static partial Regex LostBullet();
+
+    [GeneratedRegex(@"^(?<a>[^/\s]+)/(?<b>[^/\s]+)$")]
+    private static partial Regex AlternativeSpellings();
+
+    [GeneratedRegex(@"\bby default,\s+(?:an?\s+|the\s+)?(?:(?<name>tab key|tab|space|comma|semicolon|colon|period|hyphen|underscore|vertical bar)\b[^.]*?|[^.]*?\((?<char>[^)\s])\)[^.]*?)\s+is used", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultCharacter();
+
+    [GeneratedRegex(@"\b(?:value|values|it)\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?(?<list>\**[\w.+/-]+\**(?:,\s*\**[\w.+/-]+\**)+,?\s+or\s+\**[\w.+/-]+\**)(?=[\s.,;]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClosedSet();
+
+    [GeneratedRegex(@",\s*(?:or\s+)?|\s+or\s+")]
+    private static partial Regex ClosedSetSeparator();
+
+    /// <summary>A value that is an OBS path: "OBS path or manifest path to be imported", "OBS directory for ...", "Output path for exporting data to OBS".</summary>
+    [GeneratedRegex(@"^(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}OBS\s+(?:(?<url>URL|address)|path|directory|folder|bucket path)\b(?!\s+in\s+a\s+KMS)|^(?:[\w-]+\s+){0,2}(?:path|directory)\s+(?:for\s+\w+ing\s+[\w\s]{1,30}?\s+)?(?:to|in|on)\s+OBS\b|^(?<url>URL|address)\s+of\s+(?:the\s+|an?\s+)?OBS\s+(?:path|directory|folder)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ObsPath();
+
+    /// <summary>"The format is /Bucket name/File path".</summary>
+    [GeneratedRegex(@"\bformat is\s+/bucket[ _]?name/", RegexOptions.IgnoreCase)]
+    private static partial Regex ObsPathFormat();
+
+    [GeneratedRegex(@"\bA bucket cannot be (?:directly )?used as (?:a|the) path\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotABucket();
+
+    [GeneratedRegex(@"\b(?:must|should)\s+end\s+with\s+(?:a\s+|the\s+)?(?:slash\s*\(/\)|slash|/)|\bends\s+with\s+(?:a\s+)?(?:slash|/)", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingSlash();
+
+    /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd".</summary>
+    [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))[yMdHhmsS\-_:/.T ]*[yMdHhmsS])", RegexOptions.None)]
+    private static partial Regex TimeFormat();
+
+    [GeneratedRegex(@"\bhexadecimal\s+(?:code|value)\s+of\s+(?:the\s+)?colou?r|\bcolou?r\s+code\b|\bhexadecimal\s+colou?r", RegexOptions.IgnoreCase)]
+    private static partial Regex Colour();
+
+    [GeneratedRegex(@"\bcan contain only one character\b.*?\bspecial characters?\s*[:：]\s*(?<chars>\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleCharacter();
+
+    [GeneratedRegex(@"仅支持一个字符[^“""]*[“""](?<chars>[^”""]+)[”""]")]
+    private static partial Regex SingleCharacterZh();
+
+    [GeneratedRegex(@"^(?:[\w-]+\s+)?IP address\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IpAddress();
+
+    [GeneratedRegex(@"\b(?:numbers|values)\s+before\s+and\s+after\s+the\s+(?<sep>comma|hyphen|semicolon|colon|slash)\s+(?:indicate|are)\s+the\s+minimum\s+and\s+maximum|\bminimum\s+and\s+maximum\s+values\s+are\s+separated\s+by\s+(?:an?\s+)?(?<sep>commas?|hyphens?|semicolons?|colons?|slash(?:es)?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DecimalPair();
+
+    [GeneratedRegex(@"\bUse\s+an?\s+(?<sep>comma|hyphen|semicolon|colon|vertical bar|slash)\s*(?:\([^)]\))?\s+to\s+separate\s+(?:every\s+two|the|multiple)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SeparatedList();
+
+    /// <summary>"Currently, only value all is available", "Only the value 0 is supported".</summary>
+    [GeneratedRegex(@"\bonly\s+(?:the\s+)?value\s+\**(?<value>[\w.\-/]+)\**\s+is\s+(?:available|supported|allowed|valid)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleValue();
+
+    /// <summary>"Only one data source can be imported at a time", "A maximum of 10 labels can be added".</summary>
+    [GeneratedRegex(@"\b(?:only\s+one|(?:a\s+maximum\s+of|at\s+most|up\s+to)\s+(?<n>\d+))\s+[\w\s]{1,40}?\s+can\s+be\s+(?:imported|specified|added|selected|set|uploaded|used|delivered|created)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemCount();
+
     [GeneratedRegex(@"^- (?<value>[^\s:：,，()（）]+)\s*(?:[:：]\s*(?<text>.*)|[(（](?<text>[^)）]*)[)）])?$")]
     private static partial Regex OptionBullet();
 
-    [GeneratedRegex(@"\((?:Default value|default|默认值)\)|（默认值）|\(默认值\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(\s*(?:Default value|default|默认值)\s*\)|（默认值）|^(?:Default value|默认值)\b|\bis the default(?: value)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultMarker();
 
     [GeneratedRegex(@"^(?=.*(?:yyyy|MM|dd|HH|mm|ss))[yMdHms\-_:/.T]+$")]
     private static partial Regex DatePlaceholder();
 
-    [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no|空|无|不填|空字符串|为空)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAValue();
 
     [GeneratedRegex(@",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|、|和|及")]

@@ -39,10 +39,14 @@ public sealed class ShippedSpecTests
     {
         var request = Spec.Schema("CreateProcessorTaskRequest");
 
-        Assert.Equal(["data_source", "inputs"], request["not"]!["required"].Strings());
-        Assert.True(request["if"]!["properties"]!["create_version"]!["const"]!.GetValue<bool>());
-        Assert.Equal(["sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection"], request["then"]!["properties"]!["template"]!["properties"]!["id"]!["enum"].Strings());
-        Assert.Contains("Set this parameter to true only when creating a data processing task", request["x-doc-conditions"]![0]!["sentence"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["data_source", "inputs"], Assert.Single(request.Exclusive()));
+        var oneOfThem = request["allOf"]!.AsArray().Single(e => e!["anyOf"] is not null)!;
+        Assert.Equal("[{\"required\":[\"data_source\"]},{\"required\":[\"inputs\"]}]", oneOfThem["anyOf"]!.ToJsonString());
+        var rule = Assert.Single(request.Rules());
+        Assert.True(rule["if"]!["properties"]!["create_version"]!["const"]!.GetValue<bool>());
+        Assert.Equal(["sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection"], rule["then"]!["properties"]!["template"]!["properties"]!["id"]!["enum"].Strings());
+        Assert.Contains("Set this parameter to true only when creating a data processing task", rule["x-doc-source"]![0]!["sentence"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("create_version", rule["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var description = Spec.Property("CreateProcessorTaskRequest", "description");
         Assert.Equal((0, 256), (description["minLength"]!.GetValue<long>(), description["maxLength"]!.GetValue<long>()));

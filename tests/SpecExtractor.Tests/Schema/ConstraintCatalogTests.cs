@@ -149,11 +149,145 @@ public sealed class ConstraintCatalogTests
     }
 
     [Fact]
-    public void A_sentence_that_only_mentions_a_value_is_not_a_character_class()
+    public void A_sentence_that_allows_one_value_is_a_closed_set_not_a_character_class()
     {
         var facts = ConstraintCatalog.Read("feature_supports", "string", "Currently, only the value 0 is supported, indicating that the OBS file size is limited.", Row);
 
-        Assert.Empty(facts.Keywords);
+        Assert.Equal("[\"0\"]", facts.Keywords["enum"]!.ToJsonString());
+        Assert.False(facts.Keywords.ContainsKey("pattern"));
         Assert.Empty(facts.Warnings);
     }
+}
+
+/// <summary>Formats and closed sets stated without an option list (issue 10, requirement 2), and enum hygiene (requirement 3).</summary>
+public sealed class FormatCatalogTests
+{
+    private static readonly DocSource Row = new("page.rst", 7, string.Empty);
+
+    [Theory]
+    [InlineData("OBS path or manifest path to be imported.", "/bucket/dir/", "dataset-id-123")]
+    [InlineData("OBS directory for storing sample prediction results.", "obs://bucket/out/", "out/")]
+    [InlineData("Output path for exporting data to OBS.", "/test-obs/daoChu/", "test-obs")]
+    [InlineData("URL of the OBS path where the file of a training job is outputted.", "https://bucket.obs.example.com/x", "bucket")]
+    [InlineData("The format is /Bucket name/File path, for example, /obs-bucket/flower/rose/.", "/obs-bucket/flower/rose/", "flower/rose")]
+    public void An_obs_path_is_a_pattern_with_the_format_named(string sentence, string valid, string invalid)
+    {
+        var facts = ConstraintCatalog.Read("path", "string", sentence, Row);
+
+        Assert.Equal("obs-path", facts.Keywords["format"]!.GetValue<string>());
+        Assert.Matches(facts.Keywords["pattern"]!.GetValue<string>(), valid);
+        Assert.DoesNotMatch(facts.Keywords["pattern"]!.GetValue<string>(), invalid);
+    }
+
+    [Theory]
+    [InlineData("A data source path cannot be an OBS path in a KMS-encrypted bucket.")]
+    [InlineData("Prefix of the OBS path in the exported labeling file.")]
+    public void A_sentence_that_only_mentions_obs_paths_states_no_format(string sentence) =>
+        Assert.False(ConstraintCatalog.Read("path", "string", sentence, Row).Keywords.ContainsKey("pattern"));
+
+    [Fact]
+    public void A_bucket_alone_and_a_missing_trailing_slash_are_refused_when_the_prose_says_so()
+    {
+        var facts = ConstraintCatalog.Read("work_path", "string", "The format is /Bucket name/File path. A bucket cannot be directly used as a path. The directory must end with a slash (/).", Row);
+
+        var patterns = new[] { facts.Keywords["pattern"]!.GetValue<string>() }.Concat(facts.Keywords["allOf"]!.AsArray().Select(p => p!["pattern"]!.GetValue<string>())).ToList();
+        Assert.Equal(3, patterns.Count);
+        Assert.All(patterns, p => Assert.Matches(p, "/bucket/dir/"));
+        Assert.Contains(patterns, p => !System.Text.RegularExpressions.Regex.IsMatch("/bucket", p));
+        Assert.Contains(patterns, p => !System.Text.RegularExpressions.Regex.IsMatch("/bucket/dir", p));
+    }
+
+    [Theory]
+    [InlineData("Speech start time, in the format of hh:mm:ss.SSS.", "00:01:02.345", "1:2:3")]
+    [InlineData("Label color, which is a hexadecimal code of the color.", "#3399ff", "red")]
+    [InlineData("IP address of your GaussDB(DWS) cluster.", "192.168.0.1", "cluster-1")]
+    [InlineData("Use a hyphen (-) to separate every two hard sample reason IDs, for example, 3-20-21-19.", "3-20-21-19", "3--20")]
+    [InlineData("The numbers before and after the comma indicate the minimum and maximum split ratios, for example, 0.0,1.0.", "0.0,1.0", "0.0-1.0")]
+    [InlineData("The minimum and maximum values are separated by hyphens (-), for example, 0.10-0.90.", "0.10-0.90", "0.10,0.90")]
+    public void Value_formats_become_patterns(string sentence, string valid, string invalid)
+    {
+        var pattern = ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["pattern"]!.GetValue<string>();
+
+        Assert.Matches(pattern, valid);
+        Assert.DoesNotMatch(pattern, invalid);
+    }
+
+    [Fact]
+    public void A_single_character_separator_from_a_listed_set_admits_its_documented_default()
+    {
+        var facts = ConstraintCatalog.Read("text_sample_separator", "string",
+            "Separator between the text and label. By default, the Tab key is used as the separator. The separator needs to be escaped. The separator can contain only one character, such as a letter, a digit, or any of the following special characters: !@#$%^&*_=|?/':.;,",
+            Row);
+
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.Equal("\t", facts.Keywords["default"]!.GetValue<string>());
+        Assert.Matches(pattern, "\t");
+        Assert.Matches(pattern, ";");
+        Assert.DoesNotMatch(pattern, ";;");
+        Assert.DoesNotMatch(pattern, "~");
+        Assert.Contains(facts.Warnings, w => w.Contains("breaks its documented format", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Encoding type. The value can be UTF-8, GBK, or GB2312. The default value is UTF-8.", "[\"UTF-8\",\"GBK\",\"GB2312\"]")]
+    [InlineData("Review score, whose value can be A, B, C, or D, in descending order.", "[\"A\",\"B\",\"C\",\"D\"]")]
+    [InlineData("Currently, only value all is available.", "[\"all\"]")]
+    public void Closed_sets_stated_in_a_sentence_are_enums(string sentence, string values) =>
+        Assert.Equal(values, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["enum"]!.ToJsonString());
+
+    [Fact]
+    public void Only_one_item_at_a_time_is_max_items()
+    {
+        var facts = ConstraintCatalog.Read("data_sources", "array", "Input dataset path. Only one data source can be imported at a time.", Row);
+
+        Assert.Equal("1", facts.Keywords["maxItems"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Options_spelled_two_ways_are_two_wire_values()
+    {
+        var facts = ConstraintCatalog.Read("@modelarts:hard", "string", "Whether the sample is hard. Options:\n- 0/false: not a hard example\n- 1/true: hard example", Row);
+
+        Assert.Equal("[\"0\",\"false\",\"1\",\"true\"]", facts.Keywords["enum"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void An_option_swallowed_by_a_lost_line_break_is_recovered()
+    {
+        var facts = ConstraintCatalog.Read("processor_task_status", "integer", "Status. The options are as follows:\n- 0: initialized - 1: running\n- 2: completed", Row);
+
+        Assert.Equal("[0,1,2]", facts.Keywords["enum"]!.ToJsonString());
+        Assert.Equal("Status. The options are as follows:\n- 0: initialized\n- 1: running\n- 2: completed", ConstraintCatalog.Normalize("Status. The options are as follows:\n- 0: initialized - 1: running\n- 2: completed"));
+    }
+
+    [Fact]
+    public void An_option_list_written_on_one_line_is_an_option_list()
+    {
+        var facts = ConstraintCatalog.Read("task_type", "string", "Task type. The options are as follows: - auto-label: active learning - pre-label: pre-labeling - auto-grouping: auto grouping", Row);
+
+        Assert.Equal("[\"auto-label\",\"pre-label\",\"auto-grouping\"]", facts.Keywords["enum"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_default_outside_the_options_is_dropped_with_a_warning()
+    {
+        var facts = ConstraintCatalog.Read("running_task_type", "integer", "Type. Options:\n- 0: auto labeling\n- 1: pre-labeling\nThe default value is 10.", Row);
+
+        Assert.False(facts.Keywords.ContainsKey("default"));
+        Assert.Contains(facts.Warnings, w => w.Contains("not among its options", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("标签与标签之间的分隔符，默认为逗号分隔。", ",")]
+    [InlineData("文本与标签之间的分隔符，默认为Tab键分隔。", "\t")]
+    [InlineData("编码类型，默认为UTF-8编码。", "UTF-8")]
+    [InlineData("收集规则，默认为全量收集规则“all”。", "all")]
+    public void Chinese_defaults_name_their_value(string sentence, string value) =>
+        Assert.Equal(value, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["default"]!.GetValue<string>());
+
+    [Theory]
+    [InlineData("描述，默认为空。")]
+    [InlineData("Default value of a label attribute.")]
+    public void A_default_that_is_no_value_states_none(string sentence) =>
+        Assert.False(ConstraintCatalog.Read("x", "string", sentence, Row).Keywords.ContainsKey("default"));
 }
