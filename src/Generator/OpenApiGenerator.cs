@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,6 +17,7 @@ namespace ModelArts.Generator;
 public sealed class OpenApiGenerator : IIncrementalGenerator
 {
     private const string Extension = ".openapi.json";
+    private const string SelectionProperty = "build_property.ModelArtsOperations";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -25,13 +27,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Documents);
 
-        var specs = documents
-            .Select(static (document, cancellationToken) => OpenApiParser.Parse(document, cancellationToken))
-            .WithTrackingName(TrackingNames.Specs);
-
         var features = context.CompilationProvider
             .Select(static (compilation, _) => Features(compilation))
             .WithTrackingName(TrackingNames.Features);
+
+        var specs = documents
+            .Combine(features)
+            .Select(static (pair, cancellationToken) => pair.Right.LanguageVersion < 9 ? Unsupported(pair.Left) : OpenApiParser.Parse(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.Specs);
 
         var models = specs
             .SelectMany(static (spec, _) => spec.Models)
@@ -48,9 +51,22 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(features)
             .WithTrackingName(TrackingNames.Clients);
 
+        var converters = specs
+            .Where(static spec => spec.Converters is not null)
+            .Select(static (spec, _) => spec.Converters!)
+            .WithTrackingName(TrackingNames.Converters);
+
         var diagnostics = specs
             .SelectMany(static (spec, _) => spec.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
+
+        // Entries of the selection that match no operation of any document (a typo, or a document not added).
+        var unmatched = specs
+            .Select(static (spec, _) => spec.Selectors)
+            .Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => Option(options.GlobalOptions, SelectionProperty) ?? string.Empty))
+            .Select(static (pair, _) => Selection.Parse(pair.Right).Entries.Where(e => !pair.Left.Any(matched => matched.Contains(e))).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Selection);
 
         context.RegisterSourceOutput(models, static (output, pair) =>
             output.AddSource($"{pair.Left.FileStem}.{pair.Left.Name}.g.cs", SourceText.From(ModelEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
@@ -58,8 +74,38 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             output.AddSource($"{spec.FileStem}.{spec.Name}.g.cs", SourceText.From(EnumEmitter.Emit(spec), System.Text.Encoding.UTF8)));
         context.RegisterSourceOutput(clients, static (output, pair) =>
             output.AddSource($"{pair.Left.FileStem}.{pair.Left.Name}.g.cs", SourceText.From(ClientEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(converters, static (output, spec) =>
+            output.AddSource($"{spec.FileStem}.{spec.Name}.g.cs", SourceText.From(SupportEmitter.Converters(spec), System.Text.Encoding.UTF8)));
         context.RegisterSourceOutput(diagnostics, static (output, info) => output.ReportDiagnostic(ToDiagnostic(info)));
+        context.RegisterSourceOutput(unmatched, static (output, entries) =>
+        {
+            foreach (var entry in entries)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.UnmatchedSelection, Location.None, entry));
+            }
+        });
+        // Whether the project has a document at all: a whitespace edit to one leaves this cached.
+        var anyDocument = documents.Collect().Select(static (all, _) => !all.IsEmpty).WithTrackingName(TrackingNames.AnyDocument);
+        context.RegisterSourceOutput(features.Combine(anyDocument), static (output, pair) =>
+        {
+            if (!pair.Right)
+            {
+                return;
+            }
+
+            if (pair.Left.LanguageVersion < 9)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersion, Location.None, LanguageName(pair.Left.LanguageVersion)));
+            }
+            else if (pair.Left.NeedsIsExternalInit)
+            {
+                output.AddSource("ModelArts.IsExternalInit.g.cs", SourceText.From(SupportEmitter.IsExternalInit, System.Text.Encoding.UTF8));
+            }
+        });
     }
+
+    private static DocumentSpec Unsupported(SourceDocument document) =>
+        new(document.Path, EquatableArray<ModelSpec>.Empty, EquatableArray<EnumSpec>.Empty, null, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<string>.Empty);
 
     private static SourceDocument Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
@@ -69,16 +115,38 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             ?? Option(options.GlobalOptions, "build_property.RootNamespace")
             ?? "ModelArts";
         var client = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsClientName") ?? string.Empty;
-        return new SourceDocument(file.Path, text, ns, client);
+        var selection = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsOperations") ?? Option(options.GlobalOptions, SelectionProperty) ?? string.Empty;
+        return new SourceDocument(file.Path, text, ns, client, selection);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static LanguageFeatures Features(Compilation compilation) => new(
-        compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 }
-        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
-        compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null);
+    private static LanguageFeatures Features(Compilation compilation)
+    {
+        var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.CSharp12;
+        return new LanguageFeatures(
+            version >= LanguageVersion.CSharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null,
+            Number(version),
+            compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is null);
+    }
+
+    /// <summary>The language version as its major number (C# 7.3 is 7).</summary>
+    private static int Number(LanguageVersion version) => version switch
+    {
+        LanguageVersion.CSharp1 => 1,
+        LanguageVersion.CSharp2 => 2,
+        LanguageVersion.CSharp3 => 3,
+        LanguageVersion.CSharp4 => 4,
+        LanguageVersion.CSharp5 => 5,
+        LanguageVersion.CSharp6 => 6,
+        LanguageVersion.CSharp7 or LanguageVersion.CSharp7_1 or LanguageVersion.CSharp7_2 or LanguageVersion.CSharp7_3 => 7,
+        LanguageVersion.CSharp8 => 8,
+        _ => 9 + Math.Max(0, (int)version - (int)LanguageVersion.CSharp9) / 100,
+    };
+
+    private static string LanguageName(int version) => version == 7 ? "7.x" : version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info) => Diagnostic.Create(
         Diagnostics.ById(info.Id),
@@ -95,5 +163,8 @@ public static class TrackingNames
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);
     public const string Clients = nameof(Clients);
+    public const string Converters = nameof(Converters);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Selection = nameof(Selection);
+    public const string AnyDocument = nameof(AnyDocument);
 }

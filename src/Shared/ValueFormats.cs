@@ -42,7 +42,8 @@ internal static class ValueFormats
         switch (format)
         {
             case DecimalRange:
-                var parts = value.Split(value.IndexOf(',') >= 0 ? ',' : '-');
+                var parts = value.Split(',');
+                parts = parts.Length == 2 ? parts : value.Split('-'); // "0.0,1.0" or "0.10-0.90"
                 if (parts.Length != 2
                     || !double.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var low)
                     || !double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var high))

@@ -96,7 +96,7 @@ public sealed class ModelBehaviourTests
     [Theory]
     [InlineData("0", null)]
     [InlineData("2", null)]
-    [InlineData("\"2\"", null)]
+    [InlineData("\"2\"", "enum")] // the example's string spelling is not a documented option (spec/example-exceptions.json)
     [InlineData("2.0", null)]
     [InlineData("3", "enum")]
     [InlineData("\"1\"", "enum")]

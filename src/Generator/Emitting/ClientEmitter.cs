@@ -8,6 +8,8 @@ internal static class ClientEmitter
 {
     private const string Pipeline = "global::ModelArts.Runtime.Http.ModelArtsPipeline";
     private const string Token = "global::System.Threading.CancellationToken";
+    private const string ProjectIdDoc = "The project; the client options' project id when null.";
+    private const string TokenDoc = "Cancels the call.";
 
     public static string Emit(ClientSpec client, LanguageFeatures features)
     {
@@ -22,14 +24,13 @@ internal static class ClientEmitter
         w.Line($"private readonly {Pipeline} _pipeline;");
         w.Line();
         w.Line("/// <summary>Calls the service through <paramref name=\"httpClient\"/> (from IHttpClientFactory, or your own) with <paramref name=\"options\"/>.</summary>");
-        w.Open($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options)");
-        w.Line($"_pipeline = new {Pipeline}(httpClient, options);");
-        w.Close();
+        w.Line("/// <param name=\"httpClient\">The HTTP client calls go through.</param>");
+        w.Line("/// <param name=\"options\">Endpoint, project, authentication, retries and validation.</param>");
+        w.Line($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => _pipeline = new {Pipeline}(httpClient, options);");
         w.Line();
         w.Line("/// <summary>Calls the service through an existing pipeline.</summary>");
-        w.Open($"public {client.Name}({Pipeline} pipeline)");
-        w.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
-        w.Close();
+        w.Line("/// <param name=\"pipeline\">The pipeline calls go through.</param>");
+        w.Line($"public {client.Name}({Pipeline} pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
         foreach (var operation in client.Operations)
         {
             w.Line();
@@ -66,7 +67,7 @@ internal static class ClientEmitter
         foreach (var parameter in operation.PathParameters)
         {
             required.Add($"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
-            docs.Add((parameter.Name, parameter.Documentation ?? parameter.JsonName));
+            docs.Add((parameter.Name, SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)));
         }
 
         if (operation.BodyType is { } body)
@@ -77,40 +78,48 @@ internal static class ClientEmitter
 
         foreach (var parameter in operation.QueryParameters)
         {
-            if (parameter.Required)
-            {
-                required.Add($"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}");
-            }
-            else
-            {
-                optional.Add($"{Attributes(parameter)}{TypeNames.Nullable(parameter.Type, ns)} {parameter.Name} = null");
-            }
-
-            docs.Add((parameter.Name, parameter.Documentation ?? parameter.JsonName));
+            (parameter.Required ? required : optional).Add(parameter.Required
+                ? $"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}"
+                : $"{Attributes(parameter)}{TypeNames.Nullable(parameter.Type, ns)} {parameter.Name} = null");
+            docs.Add((parameter.Name, SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)));
         }
 
         if (operation.HasProjectId)
         {
             optional.Add("string? projectId = null");
-            docs.Add(("projectId", "The project; the client options' project id when null."));
+            docs.Add(("projectId", ProjectIdDoc));
         }
 
         optional.Add($"{Token} cancellationToken = default");
-        docs.Add(("cancellationToken", "Cancels the call."));
+        docs.Add(("cancellationToken", TokenDoc));
+
+        var taken = new HashSet<string>(docs.Select(d => d.Name.TrimStart('@')), StringComparer.Ordinal);
+        var query = Parsing.Naming.Unique("query", taken);
+        var violations = Parsing.Naming.Unique("violations", taken);
 
         w.Documentation(operation.Summary is null ? operation.Description : operation.Summary + (operation.Description is null ? string.Empty : "\n" + operation.Description), $"{operation.Method.ToUpperInvariant()} {operation.Path}");
         foreach (var (name, text) in docs)
         {
-            w.Line($"/// <param name=\"{name.TrimStart('@')}\">{SourceWriter.Xml(text.Split('\n')[0])}</param>");
+            w.Line($"/// <param name=\"{name.TrimStart('@')}\">{text}</param>");
+        }
+
+        if (operation.Deprecated is { } deprecated)
+        {
+            w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
         }
 
         var returns = operation.ResponseType is { } response ? $"global::System.Threading.Tasks.Task<global::{ns}.{response}>" : "global::System.Threading.Tasks.Task";
         w.Open($"public {returns} {operation.Name}Async({string.Join(", ", required.Concat(optional))})");
-        w.Line($"var path = {PathExpression(operation)};");
-        w.Line("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;");
-        foreach (var parameter in operation.QueryParameters)
+        EmitArgumentChecks(w, operation, violations);
+        if (operation.QueryParameters.Length > 0)
         {
-            EmitQuery(w, parameter);
+            w.Line($"var {query} = default(global::ModelArts.Runtime.Http.Query);");
+            foreach (var parameter in operation.QueryParameters)
+            {
+                w.Line(parameter.Type.Kind == TypeKind.List
+                    ? $"{query}.AddEach({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {parameter.Name});"
+                    : $"{query}.Add({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
+            }
         }
 
         var method = operation.Method.ToUpperInvariant() switch
@@ -121,10 +130,48 @@ internal static class ClientEmitter
             "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
             var other => $"new global::System.Net.Http.HttpMethod(\"{other}\")",
         };
+        var items = operation.QueryParameters.Length > 0 ? query + ".Items" : "null";
         var bodyArgument = operation.BodyType is null ? "null" : "body";
         w.Line(operation.ResponseType is { } type
-            ? $"return _pipeline.SendAsync({method}, path, query, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
-            : $"return _pipeline.SendAsync({method}, path, query, {bodyArgument}, cancellationToken);");
+            ? $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
+            : $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, cancellationToken);");
+        w.Close();
+    }
+
+    /// <summary>A query value: option types and numbers as their invariant text, strings as they are.</summary>
+    private static string QueryValue(ParameterSpec parameter) => parameter.Type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Map or TypeKind.Json => $"{parameter.Name}?.ToString()",
+        TypeKind.Enum when parameter.Required => $"{parameter.Name}.ToString()",
+        TypeKind.Enum => $"{parameter.Name}?.ToString()",
+        _ => parameter.Name,
+    };
+
+    /// <summary>
+    /// The documented constraints of path and query arguments, checked before anything is sent (with the same rule ids
+    /// and the path <c>query.limit</c>) unless the options turn validation off.
+    /// </summary>
+    private static void EmitArgumentChecks(SourceWriter w, OperationSpec operation, string violations)
+    {
+        var checks = operation.PathParameters.Concat(operation.QueryParameters)
+            .Where(p => p.Type.Kind != TypeKind.List && (p.Type.Kind == TypeKind.Enum || p.Constraints.MinLength is not null || p.Constraints.MaxLength is not null || p.Constraints.Patterns.Length > 0 || p.Constraints.HasRange))
+            .ToList();
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        w.Open("if (_pipeline.ValidatesRequests)");
+        w.Line($"global::System.Collections.Generic.List<{TypeNames.Violation}>? {violations} = null;");
+        foreach (var parameter in checks)
+        {
+            var c = parameter.Constraints;
+            var pattern = c.Patterns.Length > 0 ? TypeNames.Verbatim(c.Patterns[0]) : "null";
+            var value = parameter.Type.IsValueType && !parameter.Required ? parameter.Name : parameter.Name;
+            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+        }
+
+        w.Line($"{TypeNames.Check}.Arguments({violations});");
         w.Close();
     }
 
@@ -132,24 +179,47 @@ internal static class ClientEmitter
     private static void EmitPaging(SourceWriter w, OperationSpec operation, PagingSpec paging, string ns)
     {
         var item = TypeNames.Of(paging.ItemType, ns);
+        var kept = operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).ToList();
         var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
-            .Concat(operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
+            .Concat(kept.Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
             .Append("int pageSize = 100")
             .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
             .Append($"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default");
+        var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "pageSize", "projectId", "cancellationToken" };
+        var page = Parsing.Naming.Unique("page", taken);
+        var response = Parsing.Naming.Unique("response", taken);
+        var items = Parsing.Naming.Unique("items", taken);
+        var each = Parsing.Naming.Unique("item", taken);
         var arguments = operation.PathParameters.Select(p => p.Name)
-            .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: page" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
+            .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append("cancellationToken: cancellationToken");
         w.Line($"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
+        foreach (var parameter in operation.PathParameters.Concat(kept))
+        {
+            w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
+        }
+
+        w.Line("/// <param name=\"pageSize\">Items per page (the <c>limit</c> of each call).</param>");
+        if (operation.HasProjectId)
+        {
+            w.Line($"/// <param name=\"projectId\">{ProjectIdDoc}</param>");
+        }
+
+        w.Line($"/// <param name=\"cancellationToken\">{TokenDoc}</param>");
+        if (operation.Deprecated is { } deprecated)
+        {
+            w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
+        }
+
         w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {operation.Name}ItemsAsync({string.Join(", ", parameters)})");
-        w.Open("for (var page = 0; ; page++)");
-        w.Line($"var response = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
-        w.Open($"if (response.{paging.ItemsProperty} is not {{ Count: > 0 }} items)");
+        w.Open($"for (var {page} = 0; ; {page}++)");
+        w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
         w.Line("yield break;");
         w.Close();
-        w.Open("foreach (var item in items)");
-        w.Line("yield return item;");
+        w.Open($"foreach (var {each} in {items})");
+        w.Line($"yield return {each};");
         w.Close();
         w.Close();
         w.Close();
@@ -175,9 +245,20 @@ internal static class ClientEmitter
                 .Concat(wait.Stopped.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, ")));
         var error = $"({(wait.ErrorCodeProperty is { } code ? "status." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? "status." + message : "(string?)null")})";
         w.Line($"/// <summary>Polls {operation.Name} until the task succeeds (returns its last status), fails or stops (throws <see cref=\"global::ModelArts.Runtime.Http.ModelArtsTaskFailedException\"/> with its error), or <paramref name=\"timeout\"/> passes.</summary>");
+        foreach (var parameter in operation.PathParameters)
+        {
+            w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
+        }
+
         w.Line("/// <param name=\"progress\">Told every status as it comes.</param>");
         w.Line("/// <param name=\"pollInterval\">Time between polls; 5 seconds when null.</param>");
         w.Line("/// <param name=\"timeout\">How long to wait in all; one hour when null.</param>");
+        if (operation.HasProjectId)
+        {
+            w.Line($"/// <param name=\"projectId\">{ProjectIdDoc}</param>");
+        }
+
+        w.Line($"/// <param name=\"cancellationToken\">{TokenDoc}</param>");
         w.Open($"public global::System.Threading.Tasks.Task<{response}> {wait.MethodName}Async({string.Join(", ", parameters)})");
         w.Line("return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(");
         w.Line($"    token => {operation.Name}Async({string.Join(", ", arguments)}),");
@@ -199,6 +280,8 @@ internal static class ClientEmitter
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public static class {client.Name}ServiceCollectionExtensions");
         w.Line($"/// <summary>Adds <see cref=\"{client.Name}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configure\">Sets the client options.</param>");
         w.Open($"public static {Di}.IHttpClientBuilder Add{client.Name}(this {Di}.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)");
         w.Line($"var builder = {Di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, \"{client.Name}\");");
         w.Open($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>");
@@ -210,30 +293,6 @@ internal static class ClientEmitter
         w.Line("return builder;");
         w.Close();
         w.Close();
-    }
-
-    private static void EmitQuery(SourceWriter w, ParameterSpec parameter)
-    {
-        var add = $"(query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {Pipeline}.QueryValue(";
-        if (parameter.Type.Kind == TypeKind.List)
-        {
-            w.Open($"if ({parameter.Name} is {{ }} values_{parameter.Name.TrimStart('@')})");
-            w.Open($"foreach (var value in values_{parameter.Name.TrimStart('@')})");
-            w.Line(add + "value)));");
-            w.Close();
-            w.Close();
-            return;
-        }
-
-        if (!parameter.Required || !parameter.Type.IsValueType)
-        {
-            w.Open($"if ({parameter.Name} is {{ }} value_{parameter.Name.TrimStart('@')})");
-            w.Line(add + $"value_{parameter.Name.TrimStart('@')})));");
-            w.Close();
-            return;
-        }
-
-        w.Line(add + parameter.Name + ")));");
     }
 
     /// <summary>"/v2/" + Segment(projectId) + "/datasets/" + Segment(datasetId): every placeholder escaped as one segment.</summary>
@@ -281,4 +340,6 @@ internal static class ClientEmitter
         ModelEmitter.EmitConstraintAttributes(writer, parameter.Constraints, parameter.Type);
         return string.Concat(writer.ToString().Split('\n').Where(l => l.Length > 0).Select(l => l.Trim() + " "));
     }
+
+    public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace ModelArts.Generator.Model;
 
 /// <summary>An immutable array compared by its elements, so pipeline steps holding it can be cached.</summary>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
 internal readonly struct EquatableArray<T>(ImmutableArray<T> array) : IEquatable<EquatableArray<T>>, IEnumerable<T>
     where T : IEquatable<T>
 {
@@ -45,6 +46,9 @@ internal readonly struct EquatableArray<T>(ImmutableArray<T> array) : IEquatable
 
 internal static class EquatableArray
 {
+    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items)
+        where T : IEquatable<T> => new(items.ToArray().ToImmutableArray());
+
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items.ToImmutableArray());
 }

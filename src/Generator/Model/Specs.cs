@@ -4,15 +4,19 @@ namespace ModelArts.Generator.Model;
 // compilations or locations), so an unchanged document yields equal values and cached outputs.
 
 /// <summary>One OpenAPI document given as an AdditionalFiles item, with its options.</summary>
-internal sealed record SourceDocument(string Path, string Text, string Namespace, string ClientName);
+/// <param name="Selection">The operations the project asks for (ids, <c>tag:</c> tags, path prefixes), separated by ';'; empty for all.</param>
+internal sealed record SourceDocument(string Path, string Text, string Namespace, string ClientName, string Selection = "");
 
 /// <summary>Everything generated from one document.</summary>
+/// <param name="Selectors">The selection entries that matched an operation of this document (for the warning about those that match none).</param>
 internal sealed record DocumentSpec(
     string Path,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
     ClientSpec? Client,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<string> Selectors,
+    ConvertersSpec? Converters = null);
 
 internal enum TypeKind
 {
@@ -35,12 +39,15 @@ internal sealed record TypeSpec(TypeKind Kind, string? Name = null, TypeSpec? El
     public static readonly TypeSpec Json = new(TypeKind.Json);
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Boolean or TypeKind.Json or TypeKind.Enum;
+
+    public bool IsNumber => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double;
 }
 
 /// <summary>The constraints of one value; absent bounds are null.</summary>
 /// <param name="EnumJson">The enum as canonical JSON (<c>[0,1,"2"]</c>): checks values whose JSON type varies.</param>
 /// <param name="MinItems">Item count bounds of a list (<c>minItems</c>/<c>maxItems</c>).</param>
 /// <param name="IntegerBits">32 or 64 from <c>format: int32/int64</c>: checks numbers of values whose JSON type varies.</param>
+/// <param name="FormatName">A named format the document gives with a pattern (<c>obs-path</c>), for messages.</param>
 internal sealed record ConstraintSpec(
     int? MinLength,
     int? MaxLength,
@@ -57,7 +64,8 @@ internal sealed record ConstraintSpec(
     string? EnumJson = null,
     int? IntegerBits = null,
     int? MinItems = null,
-    int? MaxItems = null)
+    int? MaxItems = null,
+    string? FormatName = null)
 {
     public static readonly ConstraintSpec None = new(null, null, EquatableArray<string>.Empty, null, null, null, null, EquatableArray<string>.Empty);
 
@@ -67,6 +75,7 @@ internal sealed record ConstraintSpec(
 }
 
 /// <param name="ItemConstraints">Constraints on each item of a list (enum, pattern, length of array items).</param>
+/// <param name="Nullable">The document allows <c>null</c> (3.0 <c>nullable</c>, 3.1 a type list with "null"): an explicit null is kept and written back.</param>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -75,34 +84,98 @@ internal sealed record PropertySpec(
     string? Documentation,
     ConstraintSpec Constraints,
     ConstraintSpec ItemConstraints,
-    string? Default);
+    string? Default,
+    bool Nullable = false);
 
-/// <summary>At most one of two properties (C# names and JSON names).</summary>
-internal sealed record ExclusiveSpec(string First, string FirstJson, string Second, string SecondJson, string? Source);
+/// <summary>One step of a path from a model to a value: a property, or every item of a list.</summary>
+/// <param name="Name">The C# property name; empty for a list's items.</param>
+internal sealed record StepSpec(string Name, string JsonName, TypeSpec Type);
+
+internal enum TestKind
+{
+    /// <summary>The value is set.</summary>
+    Present,
+
+    /// <summary>The value is not set.</summary>
+    Absent,
+
+    /// <summary>The value is one of <see cref="TestSpec.Values"/>.</summary>
+    In,
+
+    /// <summary>The value is none of <see cref="TestSpec.Values"/>.</summary>
+    NotIn,
+
+    /// <summary>The value matches <see cref="TestSpec.Pattern"/>.</summary>
+    Pattern,
+
+    /// <summary>The list has at least <see cref="TestSpec.Count"/> items.</summary>
+    CountAtLeast,
+
+    /// <summary>Some item of the list passes every <see cref="TestSpec.Inner"/> test (<c>contains</c>).</summary>
+    Contains,
+
+    /// <summary>The number is within <see cref="TestSpec.Values"/>: minimum, maximum, exclusive minimum, exclusive maximum ("" for none).</summary>
+    Range,
+
+    /// <summary>The string's length is within <see cref="TestSpec.Values"/>: minimum, maximum ("" for none).</summary>
+    Length,
+}
 
 /// <summary>
-/// <c>if</c>/<c>then</c>: when the property at <paramref name="IfPath"/> equals <paramref name="IfValue"/> (a C# literal),
-/// the property at <paramref name="ThenPath"/> must be one of <paramref name="Allowed"/> (raw values).
-/// Paths are C# property names and their JSON names, segment by segment.
+/// A test of the value at <paramref name="Path"/>. In a condition, a step through a list means "some item"
+/// (<c>contains</c>); in a consequence, "every item".
 /// </summary>
-internal sealed record ConditionalSpec(
-    EquatableArray<string> IfPath,
-    EquatableArray<string> IfJsonPath,
-    string IfValue,
-    EquatableArray<string> ThenPath,
-    EquatableArray<string> ThenJsonPath,
-    bool ThenIsString,
-    EquatableArray<string> Allowed,
-    string Message);
+/// <param name="Values">Values as JSON literals (<c>1</c>, <c>"OBS"</c>, <c>true</c>).</param>
+/// <param name="Inner">For <see cref="TestKind.Contains"/>: the tests one item must pass, relative to the item.</param>
+internal sealed record TestSpec(EquatableArray<StepSpec> Path, TestKind Kind, EquatableArray<string> Values, string? Pattern = null, int Count = 0, EquatableArray<TestSpec>? Inner = null)
+{
+    /// <summary>The tests of <see cref="TestKind.Contains"/>; empty for the others.</summary>
+    public EquatableArray<TestSpec> InnerTests => Inner ?? EquatableArray<TestSpec>.Empty;
 
-/// <summary>When the list <paramref name="CountProperty"/> has at least <paramref name="Minimum"/> items, <paramref name="Required"/> must be set.</summary>
-internal sealed record CountConditionSpec(string CountProperty, string CountJson, int Minimum, string Required, string RequiredJson, string Message);
+    public string JsonPath => string.Join(".", Path.Select(p => p.Name.Length == 0 ? "[]" : p.JsonName)).Replace(".[]", "[]");
 
-/// <summary>One alternative of a required group: these properties, all present.</summary>
-internal sealed record RequiredAlternativeSpec(EquatableArray<string> Names, EquatableArray<string> JsonNames);
+    public string CSharpPath => string.Join(".", Path.Select(p => p.Name.Length == 0 ? "[]" : p.Name)).Replace(".[]", "[]");
+}
 
-/// <summary><c>anyOf</c> of <c>required</c> lists: at least one alternative holds.</summary>
-internal sealed record RequiredGroupSpec(EquatableArray<RequiredAlternativeSpec> Alternatives);
+internal enum RuleKind
+{
+    /// <summary><c>not: {required: [a, b]}</c>: at most one of two properties.</summary>
+    Exclusive,
+
+    /// <summary><c>anyOf</c> of <c>required</c> lists: at least one alternative holds.</summary>
+    AtLeastOne,
+
+    /// <summary><c>oneOf</c> of <c>required</c> lists: exactly one alternative holds.</summary>
+    ExactlyOne,
+
+    /// <summary><c>if</c>/<c>then</c>/<c>else</c> and <c>dependentRequired</c>: when every <c>When</c> test holds, every <c>Then</c> test must, else every <c>Else</c> test.</summary>
+    Conditional,
+}
+
+/// <summary>A rule between fields of a model.</summary>
+/// <param name="Id">The rule id of a violation: the JSON Schema keyword (<c>not</c>, <c>anyOf</c>, <c>oneOf</c>, <c>if-then</c>, <c>dependentRequired</c>).</param>
+/// <param name="Alternatives">For <see cref="RuleKind.AtLeastOne"/> and <see cref="RuleKind.ExactlyOne"/>: the C# names of each alternative's properties, joined by ','.</param>
+internal sealed record RuleSpec(
+    RuleKind Kind,
+    string Id,
+    EquatableArray<TestSpec> When,
+    EquatableArray<TestSpec> Then,
+    EquatableArray<TestSpec> Else,
+    string Message,
+    EquatableArray<string> Alternatives,
+    EquatableArray<string> AlternativesJson);
+
+[Flags]
+internal enum Usage
+{
+    None = 0,
+
+    /// <summary>A request body reaches the type: it gets <c>Validate()</c> and the attributes the analyzers read.</summary>
+    Request = 1,
+
+    /// <summary>A response reaches the type.</summary>
+    Response = 2,
+}
 
 internal sealed record ModelSpec(
     string Namespace,
@@ -110,18 +183,17 @@ internal sealed record ModelSpec(
     string Name,
     string? Documentation,
     EquatableArray<PropertySpec> Properties,
-    EquatableArray<ExclusiveSpec> Exclusive,
-    EquatableArray<ConditionalSpec> Conditionals,
-    EquatableArray<CountConditionSpec> CountConditions,
-    EquatableArray<RequiredGroupSpec> RequiredGroups);
+    EquatableArray<RuleSpec> Rules,
+    Usage Usage,
+    string ConverterName);
 
 /// <param name="Value">The wire value as a C# literal (<c>"fast"</c> or <c>3</c>).</param>
 internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation);
 
 /// <summary>A forward-compatible option type: a struct over the wire value with the documented values as members.</summary>
-internal sealed record EnumSpec(string Namespace, string FileStem, string Name, TypeKind ValueKind, string? Documentation, EquatableArray<EnumMemberSpec> Members);
+internal sealed record EnumSpec(string Namespace, string FileStem, string Name, TypeKind ValueKind, string? Documentation, EquatableArray<EnumMemberSpec> Members, string ConverterName);
 
-internal sealed record ParameterSpec(string JsonName, string Name, TypeSpec Type, bool Required, string? Documentation, ConstraintSpec Constraints);
+internal sealed record ParameterSpec(string JsonName, string Name, TypeSpec Type, bool Required, string? Documentation, ConstraintSpec Constraints, string Location = "query");
 
 internal sealed record OperationSpec(
     string Name,
@@ -136,7 +208,8 @@ internal sealed record OperationSpec(
     bool BodyRequired,
     string? ResponseType,
     PagingSpec? Paging = null,
-    WaitSpec? Wait = null);
+    WaitSpec? Wait = null,
+    string? Deprecated = null);
 
 /// <summary>A list operation paged by <c>offset</c> (the page index, as the documentation says) and <c>limit</c>: items of one array property.</summary>
 internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter);
@@ -157,8 +230,13 @@ internal sealed record WaitSpec(
 
 internal sealed record ClientSpec(string Namespace, string FileStem, string Name, string? Title, EquatableArray<OperationSpec> Operations);
 
+/// <summary>The System.Text.Json converter factory of a document: every model and option type it generates.</summary>
+internal sealed record ConvertersSpec(string Namespace, string FileStem, string Name, EquatableArray<string> Models, EquatableArray<string> Options);
+
 /// <summary>A diagnostic as plain values; turned into a <c>Diagnostic</c> with a file location when reported.</summary>
 internal sealed record DiagnosticInfo(string Id, string Path, int Start, int Length, int Line, int Column, int EndLine, int EndColumn, EquatableArray<string> Arguments);
 
 /// <summary>What the consumer's compilation can express.</summary>
-internal sealed record LanguageFeatures(bool RequiredMembers, bool HttpClientFactory = false);
+/// <param name="LanguageVersion">The C# language version as a number (9 for C# 9); the generated code needs at least 9.</param>
+/// <param name="NeedsIsExternalInit">Records need <c>IsExternalInit</c>, which netstandard2.0 and .NET Framework lack.</param>
+internal sealed record LanguageFeatures(bool RequiredMembers, bool HttpClientFactory = false, int LanguageVersion = 12, bool NeedsIsExternalInit = false);

@@ -35,6 +35,25 @@ internal static class Naming
         return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
     }
 
+    /// <summary>How many words a wire name has (<c>sample_status</c>: 2, <c>id</c>: 1, <c>dataSyncType</c>: 3).</summary>
+    public static int WordCount(string name)
+    {
+        var count = 0;
+        foreach (var word in Words(name))
+        {
+            count++;
+            for (var i = 1; i < word.Length; i++)
+            {
+                if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>A parameter name: camelCase, with <c>@</c> before a keyword.</summary>
     public static string Camel(string name)
     {

@@ -27,6 +27,9 @@ public sealed class PatternAttribute(string pattern) : Attribute
 {
     /// <summary>The regular expression.</summary>
     public string Pattern { get; } = pattern;
+
+    /// <summary>The documented format the pattern checks (<c>obs-path</c>), for messages; null when it has no name.</summary>
+    public string? Format { get; set; }
 }
 
 /// <summary>Numeric bounds (<c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>); NaN when absent.</summary>
@@ -131,4 +134,54 @@ public sealed class WireValueAttribute(object value) : Attribute
 {
     /// <summary>The value: a string or a <see cref="long"/>.</summary>
     public object Value { get; } = value;
+}
+
+/// <summary>At least one of the alternatives holds: each alternative is property names joined by ',' that must all be set (<c>anyOf</c> of <c>required</c> lists).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class AtLeastOneAttribute(params string[] alternatives) : Attribute
+{
+    /// <summary>The alternatives, each "A" or "A,B".</summary>
+    public string[] Alternatives { get; } = alternatives;
+
+    /// <summary>The documentation's words, for diagnostics.</summary>
+    public string? Message { get; set; }
+}
+
+/// <summary>
+/// A rule between fields (<c>if</c>/<c>then</c> in the schema) whose condition is one property's value: when the property
+/// at <see cref="When"/> holds one of <see cref="WhenValues"/> (is set, when there are none; has at least
+/// <see cref="WhenCount"/> items, when that is set), the <see cref="Subjects"/> must follow <see cref="Kind"/>:
+/// <c>required-when</c> (be set), <c>forbidden-when</c> (not be set), <c>value-when</c> (be one of <see cref="Allowed"/>
+/// or none of <see cref="Forbidden"/>), <c>format-when</c> (match <see cref="Pattern"/>). Paths are C# property names
+/// joined by '.'; <c>[]</c> after a list in <see cref="When"/> means "some item", in a subject "every item".
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class RuleAttribute(string kind, string when, params object[] whenValues) : Attribute
+{
+    /// <summary><c>required-when</c>, <c>forbidden-when</c>, <c>value-when</c> or <c>format-when</c>.</summary>
+    public string Kind { get; } = kind;
+
+    /// <summary>The path of the property the condition tests.</summary>
+    public string When { get; } = when;
+
+    /// <summary>The values that make the condition hold (string or long); empty: the property is set.</summary>
+    public object[] WhenValues { get; } = whenValues;
+
+    /// <summary>When above 0, the condition is that the list at <see cref="When"/> has at least this many items.</summary>
+    public int WhenCount { get; set; }
+
+    /// <summary>The paths the rule constrains.</summary>
+    public string[] Subjects { get; set; } = [];
+
+    /// <summary>For <c>value-when</c>: the values the subject may take.</summary>
+    public object[]? Allowed { get; set; }
+
+    /// <summary>For <c>value-when</c>: the values the subject may not take.</summary>
+    public object[]? Forbidden { get; set; }
+
+    /// <summary>For <c>format-when</c>: the pattern the subject must match.</summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>The documentation's words, for diagnostics.</summary>
+    public string? Message { get; set; }
 }

@@ -40,6 +40,9 @@ public sealed class ModelArtsPipeline
     /// <summary>The service endpoint calls go to.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>Whether calls check their documented constraints before sending (<see cref="ModelArtsClientOptions.ValidateRequests"/>).</summary>
+    public bool ValidatesRequests => _options.ValidateRequests;
+
     /// <summary>The clock of this pipeline's options (timeouts, retry delays, polling).</summary>
     public TimeProvider TimeProvider => _options.TimeProvider;
 

@@ -3,11 +3,8 @@ using System.Text.Json;
 namespace ModelArts.Runtime.Json;
 
 /// <summary>A generated model: it writes itself and checks its documented constraints, without reflection.</summary>
-public interface IJsonModel
+public interface IJsonModel : IJsonValue
 {
-    /// <summary>Writes the model as a JSON object.</summary>
-    void WriteJson(Utf8JsonWriter writer);
-
     /// <summary>Adds every violated constraint of this model and the models it holds, with JSON paths under <paramref name="path"/>.</summary>
     void Validate(ICollection<Validation.ModelArtsViolation> violations, string path);
 }

@@ -7,7 +7,7 @@ namespace ModelArts.Runtime.Json;
 /// <see cref="ModelArtsJsonException"/> that names what was expected, so a response of the wrong
 /// shape fails with its JSON path instead of an invalid cast.
 /// </summary>
-public static class JsonRead
+public static partial class JsonRead
 {
     /// <summary>A string.</summary>
     public static string GetString(ref Utf8JsonReader reader) =>
@@ -153,10 +153,10 @@ public static class JsonRead
 }
 
 /// <summary>Writes models to UTF-8 JSON.</summary>
-public static class JsonWrite
+public static partial class JsonWrite
 {
     /// <summary>The model as UTF-8 JSON bytes.</summary>
-    public static byte[] ToUtf8Bytes(IJsonModel model)
+    public static byte[] ToUtf8Bytes(IJsonValue model)
     {
         if (model is null)
         {
@@ -203,5 +203,5 @@ public static class JsonWrite
 #endif
 
     /// <summary>The model as a JSON string.</summary>
-    public static string ToJsonString(IJsonModel model) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(model));
+    public static string ToJsonString(IJsonValue model) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(model));
 }

@@ -19,7 +19,7 @@ public sealed class ModelArtsViolation(string ruleId, string path, string messag
 }
 
 /// <summary>The checks generated <c>Validate</c> methods call.</summary>
-public static class Check
+public static partial class Check
 {
     /// <summary>Length in Unicode code points, as JSON Schema counts it.</summary>
     public static int CodePoints(string value) => ValueFormats.CodePoints(value);

@@ -3,205 +3,94 @@
 namespace ModelArts
 {
     /// <summary>The AutoAnnotationProgressResponse object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial record AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonValue
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("code");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("config");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("config");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("create_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("create_time");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("elapsed_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("elapsed_time");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("error_code");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("error_code");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("error_detail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("error_detail");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("error_msg");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("error_msg");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("progress");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("progress");
-        private static readonly byte[] s_utf89 = global::System.Text.Encoding.UTF8.GetBytes("resource_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("resource_id");
-        private static readonly byte[] s_utf810 = global::System.Text.Encoding.UTF8.GetBytes("result");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("result");
-        private static readonly byte[] s_utf811 = global::System.Text.Encoding.UTF8.GetBytes("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly byte[] s_utf812 = global::System.Text.Encoding.UTF8.GetBytes("task_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("task_id");
-        private static readonly byte[] s_utf813 = global::System.Text.Encoding.UTF8.GetBytes("task_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("task_name");
-        private static readonly byte[] s_utf814 = global::System.Text.Encoding.UTF8.GetBytes("export_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("export_type");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "code", "config", "create_time", "elapsed_time", "error_code", "error_detail", "error_msg", "message", "progress", "resource_id", "result", "status", "task_id", "task_name", "export_type" });
 
         /// <summary>Task running status code</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; }
 
         /// <summary>Task configuration</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("config")]
         public global::ModelArts.SmartTaskConfig? Config { get; set; }
 
         /// <summary>Task creation time</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("create_time")]
         public string? CreateTime { get; set; }
 
         /// <summary>Execution time</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("elapsed_time")]
         public long? ElapsedTime { get; set; }
 
         /// <summary>Error code</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error_code")]
         public string? ErrorCode { get; set; }
 
         /// <summary>Error details</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error_detail")]
         public string? ErrorDetail { get; set; }
 
         /// <summary>Error message</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error_msg")]
         public string? ErrorMsg { get; set; }
 
         /// <summary>Task running information.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
         public string? Message { get; set; }
 
         /// <summary>Percentage of current task progress.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("progress")]
         public float? Progress { get; set; }
 
         /// <summary>Resource ID.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("resource_id")]
         public string? ResourceId { get; set; }
 
         /// <summary>Task result.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("result")]
         public global::ModelArts.Result? Result { get; set; }
 
-        /// <summary>Task status. Options:</summary>
+        /// <summary>Task status. One of: -1, 0, 1, 2, 3, 4, 5.</summary>
         /// <remarks>
-        /// <para>- -1: queuing</para>
-        /// <para>- 0: initializing</para>
-        /// <para>- 1: running</para>
-        /// <para>- 2: failed</para>
-        /// <para>- 3: succeeded</para>
-        /// <para>- 4: stopping</para>
-        /// <para>- 5: stopped</para>
+        /// <para>-1: queuing</para>
+        /// <para>0: initializing</para>
+        /// <para>1: running</para>
+        /// <para>2: failed</para>
+        /// <para>3: succeeded</para>
+        /// <para>4: stopping</para>
+        /// <para>5: stopped</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(-1L, 0L, 1L, 2L, 3L, 4L, 5L)]
         public global::ModelArts.AutoAnnotationProgressResponseStatus? Status { get; set; }
 
         /// <summary>Task ID</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("task_id")]
         public string? TaskId { get; set; }
 
         /// <summary>Task name</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("task_name")]
         public string? TaskName { get; set; }
 
-        /// <summary>Export type. Options: Options:</summary>
+        /// <summary>Export type. Options:. One of: 0, 1.</summary>
         /// <remarks>
-        /// <para>- 0: Export to OBS.</para>
-        /// <para>- 1: Export to sample attributes.</para>
+        /// <para>0: Export to OBS.</para>
+        /// <para>1: Export to sample attributes.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("export_type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L)]
-        public global::ModelArts.AutoAnnotationProgressResponseExportType? ExportType { get; set; }
+        public global::ModelArts.ExportType? ExportType { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Code is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value0);
-            }
-            if (Config is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                value1.WriteJson(writer);
-            }
-            if (CreateTime is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStringValue(value2);
-            }
-            if (ElapsedTime is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteNumberValue(value3);
-            }
-            if (ErrorCode is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteStringValue(value4);
-            }
-            if (ErrorDetail is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                writer.WriteStringValue(value5);
-            }
-            if (ErrorMsg is { } value6)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteStringValue(value6);
-            }
-            if (Message is { } value7)
-            {
-                writer.WritePropertyName(s_name7);
-                writer.WriteStringValue(value7);
-            }
-            if (Progress is { } value8)
-            {
-                writer.WritePropertyName(s_name8);
-                writer.WriteNumberValue(value8);
-            }
-            if (ResourceId is { } value9)
-            {
-                writer.WritePropertyName(s_name9);
-                writer.WriteStringValue(value9);
-            }
-            if (Result is { } value10)
-            {
-                writer.WritePropertyName(s_name10);
-                value10.WriteJson(writer);
-            }
-            if (Status is { } value11)
-            {
-                writer.WritePropertyName(s_name11);
-                value11.WriteJson(writer);
-            }
-            if (TaskId is { } value12)
-            {
-                writer.WritePropertyName(s_name12);
-                writer.WriteStringValue(value12);
-            }
-            if (TaskName is { } value13)
-            {
-                writer.WritePropertyName(s_name13);
-                writer.WriteStringValue(value13);
-            }
-            if (ExportType is { } value14)
-            {
-                writer.WritePropertyName(s_name14);
-                value14.WriteJson(writer);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], Code);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], Config);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], CreateTime);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[3], ElapsedTime);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], ErrorCode);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], ErrorDetail);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[6], ErrorMsg);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[7], Message);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[8], Progress);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[9], ResourceId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[10], Result);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[11], Status);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[12], TaskId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[13], TaskName);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[14], ExportType);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -209,287 +98,39 @@ namespace ModelArts
         public static AutoAnnotationProgressResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            string? p0 = default;
-            global::ModelArts.SmartTaskConfig? p1 = default;
-            string? p2 = default;
-            long? p3 = default;
-            string? p4 = default;
-            string? p5 = default;
-            string? p6 = default;
-            string? p7 = default;
-            float? p8 = default;
-            string? p9 = default;
-            global::ModelArts.Result? p10 = default;
-            global::ModelArts.AutoAnnotationProgressResponseStatus? p11 = default;
-            string? p12 = default;
-            string? p13 = default;
-            global::ModelArts.AutoAnnotationProgressResponseExportType? p14 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new AutoAnnotationProgressResponse();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".code", e);
-                        }
+                        case 0: value.Code = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 1: value.Config = global::ModelArts.SmartTaskConfig.ReadJson(ref reader); break;
+                        case 2: value.CreateTime = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 3: value.ElapsedTime = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader); break;
+                        case 4: value.ErrorCode = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 5: value.ErrorDetail = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 6: value.ErrorMsg = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 7: value.Message = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 8: value.Progress = global::ModelArts.Runtime.Json.JsonRead.GetSingle(ref reader); break;
+                        case 9: value.ResourceId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 10: value.Result = global::ModelArts.Result.ReadJson(ref reader); break;
+                        case 11: value.Status = global::ModelArts.AutoAnnotationProgressResponseStatus.ReadJson(ref reader); break;
+                        case 12: value.TaskId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 13: value.TaskName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 14: value.ExportType = global::ModelArts.ExportType.ReadJson(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.SmartTaskConfig.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".config", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".create_time", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".elapsed_time", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".error_code", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".error_detail", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p6 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".error_msg", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p7 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".message", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf88))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p8 = global::ModelArts.Runtime.Json.JsonRead.GetSingle(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".progress", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf89))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p9 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".resource_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf810))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p10 = global::ModelArts.Result.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".result", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf811))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p11 = global::ModelArts.AutoAnnotationProgressResponseStatus.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".status", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf812))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p12 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".task_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf813))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p13 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".task_name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf814))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p14 = global::ModelArts.AutoAnnotationProgressResponseExportType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".export_type", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new AutoAnnotationProgressResponse
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                Code = p0,
-                Config = p1,
-                CreateTime = p2,
-                ElapsedTime = p3,
-                ErrorCode = p4,
-                ErrorDetail = p5,
-                ErrorMsg = p6,
-                Message = p7,
-                Progress = p8,
-                ResourceId = p9,
-                Result = p10,
-                Status = p11,
-                TaskId = p12,
-                TaskName = p13,
-                ExportType = p14,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -500,34 +141,5 @@ namespace ModelArts
 
         /// <summary>This object as JSON text.</summary>
         public string ToJson() => global::ModelArts.Runtime.Json.JsonWrite.ToJsonString(this);
-
-        /// <summary>Every documented constraint this object breaks; empty when it is valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelArts.Runtime.Validation.ModelArtsViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>();
-            Validate(violations, "$");
-            return violations;
-        }
-
-        /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
-        public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
-        {
-            if (Config is { } value1)
-            {
-                value1.Validate(violations, path + ".config");
-            }
-            if (Result is { } value10)
-            {
-                value10.Validate(violations, path + ".result");
-            }
-            if (Status is { } value11)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".status", value11.IsKnown, value11.ToString());
-            }
-            if (ExportType is { } value14)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".export_type", value14.IsKnown, value14.ToString());
-            }
-        }
     }
 }

@@ -4,152 +4,71 @@ namespace ModelArts
 {
     /// <summary>The CreateProcessorTaskRequest object.</summary>
     [global::ModelArts.Runtime.Constraints.MutuallyExclusive("DataSource", "Inputs", Source = @"Either this parameter or inputs is used.")]
-    [global::ModelArts.Runtime.Constraints.ConditionalConstraint("CreateVersion", true, "Template.Id", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection", Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
+    [global::ModelArts.Runtime.Constraints.Rule("value-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Allowed = new object[] { "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
+    [global::ModelArts.Runtime.Constraints.Rule("required-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record CreateProcessorTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("create_version");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("create_version");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("data_source");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("data_source");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("description");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("inputs");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("inputs");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("template");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("template");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("version_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("version_id");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("work_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("work_path");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("workspace_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("workspace_id");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "create_version", "data_source", "description", "inputs", "name", "template", "version_id", "work_path", "workspace_id" });
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern2_0 = new global::System.Text.RegularExpressions.Regex(@"^[^\^!<>=&""']*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-        /// <summary>Whether to synchronously create a task version when creating a task. Set this parameter to true only when creating a data processing task. For other types of tasks, this parameter is set to false or left blank. Options:</summary>
+        /// <summary>Whether to synchronously create a task version when creating a task. Set this parameter to true only when creating a data processing task. For other types of tasks, this parameter is set to false or left blank. One of: true, false.</summary>
         /// <remarks>
-        /// <para>- true: Create a task version when creating a task.</para>
-        /// <para>- false: Do not create a task version when creating a task. (Default value)</para>
+        /// <para>true: Create a task version when creating a task.</para>
+        /// <para>false: Do not create a task version when creating a task. (Default value)</para>
         /// <para>Default: false</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("create_version")]
         public bool? CreateVersion { get; set; }
 
         /// <summary>Data source. Either this parameter or inputs is used. A data source path cannot be an OBS path in a KMS-encrypted bucket.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data_source")]
         public global::ModelArts.ProcessorDataSource? DataSource { get; set; }
 
         /// <summary>Description of a data processing task. The description contains 0 to 256 characters and does not support the following special characters: ^!&lt;&gt;=&amp;"'</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::ModelArts.Runtime.Constraints.Length(Minimum = 0, Maximum = 256)]
         [global::ModelArts.Runtime.Constraints.Pattern(@"^[^\^!<>=&""']*$")]
         public string? Description { get; set; }
 
         /// <summary>Data sources. Either this parameter or data_source is used. A data source path cannot be an OBS path in a KMS-encrypted bucket.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("inputs")]
         public global::System.Collections.Generic.IList<global::ModelArts.ProcessorDataSource>? Inputs { get; set; }
 
         /// <summary>Name of a data processing task.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         [global::ModelArts.Runtime.Constraints.RequiredProperty]
         public required string Name { get; set; }
 
         /// <summary>Data processing template, such as the algorithm ID and parameters.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("template")]
         [global::ModelArts.Runtime.Constraints.RequiredProperty]
         public required global::ModelArts.TemplateParam Template { get; set; }
 
         /// <summary>Dataset version ID.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_id")]
         public string? VersionId { get; set; }
 
         /// <summary>Work directory of a data processing task. A work directory cannot be an OBS path in a KMS-encrypted bucket.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("work_path")]
         public global::ModelArts.WorkPath? WorkPath { get; set; }
 
         /// <summary>Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.</summary>
         /// <remarks>
         /// <para>Default: "0"</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("workspace_id")]
         public string? WorkspaceId { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (CreateVersion is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteBooleanValue(value0);
-            }
-            if (DataSource is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                value1.WriteJson(writer);
-            }
-            if (Description is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStringValue(value2);
-            }
-            if (Inputs is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteStartArray();
-                foreach (var item0 in value3)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (Name is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteStringValue(value4);
-            }
-            else
-            {
-                writer.WriteNull(s_name4);
-            }
-            if (Template is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                value5.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_name5);
-            }
-            if (VersionId is { } value6)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteStringValue(value6);
-            }
-            if (WorkPath is { } value7)
-            {
-                writer.WritePropertyName(s_name7);
-                value7.WriteJson(writer);
-            }
-            if (WorkspaceId is { } value8)
-            {
-                writer.WritePropertyName(s_name8);
-                writer.WriteStringValue(value8);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], CreateVersion);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], DataSource);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], Description);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[3], Inputs, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.ProcessorDataSource>);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], Name, true);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], Template, true);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[6], VersionId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[7], WorkPath);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[8], WorkspaceId);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -157,187 +76,35 @@ namespace ModelArts
         public static CreateProcessorTaskRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            bool? p0 = default;
-            global::ModelArts.ProcessorDataSource? p1 = default;
-            string? p2 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.ProcessorDataSource>? p3 = default;
-            string? p4 = default;
-            global::ModelArts.TemplateParam? p5 = default;
-            string? p6 = default;
-            global::ModelArts.WorkPath? p7 = default;
-            string? p8 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new CreateProcessorTaskRequest { Name = default!, Template = default! };
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".create_version", e);
-                        }
+                        case 0: value.CreateVersion = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 1: value.DataSource = global::ModelArts.ProcessorDataSource.ReadJson(ref reader); break;
+                        case 2: value.Description = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 3: value.Inputs = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.ProcessorDataSource.ReadJson); break;
+                        case 4: value.Name = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 5: value.Template = global::ModelArts.TemplateParam.ReadJson(ref reader); break;
+                        case 6: value.VersionId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 7: value.WorkPath = global::ModelArts.WorkPath.ReadJson(ref reader); break;
+                        case 8: value.WorkspaceId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.ProcessorDataSource.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".data_source", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".description", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.ProcessorDataSource.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".inputs", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.TemplateParam.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".template", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p6 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p7 = global::ModelArts.WorkPath.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".work_path", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf88))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p8 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".workspace_id", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            if (p4 is null)
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                throw global::ModelArts.Runtime.Json.JsonRead.MissingRequired("name");
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
             }
-            if (p5 is null)
-            {
-                throw global::ModelArts.Runtime.Json.JsonRead.MissingRequired("template");
-            }
-            return new CreateProcessorTaskRequest
-            {
-                CreateVersion = p0,
-                DataSource = p1,
-                Description = p2,
-                Inputs = p3,
-                Name = p4,
-                Template = p5,
-                VersionId = p6,
-                WorkPath = p7,
-                WorkspaceId = p8,
-                AdditionalProperties = additional,
-            };
+            if (value.Name is null) throw global::ModelArts.Runtime.Json.JsonRead.MissingRequired(s_names, 4);
+            if (value.Template is null) throw global::ModelArts.Runtime.Json.JsonRead.MissingRequired(s_names, 5);
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -360,40 +127,20 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (DataSource is { } value1)
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 1, DataSource);
+            global::ModelArts.Runtime.Validation.Check.Length(violations, path, s_names, 2, Description, 0, 256);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 2, Description, @"^[^\^!<>=&""']*$");
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 3, Inputs);
+            global::ModelArts.Runtime.Validation.Check.Required(violations, path, s_names, 4, Name is not null);
+            global::ModelArts.Runtime.Validation.Check.Required(violations, path, s_names, 5, Template is not null);
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 5, Template);
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 7, WorkPath);
+            global::ModelArts.Runtime.Validation.Check.Exclusive(violations, path, s_names, 1, DataSource is not null, 3, Inputs is not null);
+            if ((this.CreateVersion is not { } v0 || (v0 == true)) && this.CreateVersion is not null)
             {
-                value1.Validate(violations, path + ".data_source");
-            }
-            if (Description is { } value2)
-            {
-                global::ModelArts.Runtime.Validation.Check.Length(violations, path + ".description", value2, 0, 256);
-                global::ModelArts.Runtime.Validation.Check.Pattern(violations, path + ".description", value2, s_pattern2_0);
-            }
-            if (Inputs is { } value3)
-            {
-                for (var i0 = 0; i0 < value3.Count; i0++)
-                {
-                    value3[i0].Validate(violations, path + ".inputs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            global::ModelArts.Runtime.Validation.Check.Required(violations, path + ".name", Name is not null);
-            global::ModelArts.Runtime.Validation.Check.Required(violations, path + ".template", Template is not null);
-            if (Template is { } value5)
-            {
-                value5.Validate(violations, path + ".template");
-            }
-            if (WorkPath is { } value7)
-            {
-                value7.Validate(violations, path + ".work_path");
-            }
-            global::ModelArts.Runtime.Validation.Check.Exclusive(violations, path, "data_source", DataSource is not null, "inputs", Inputs is not null);
-            if (CreateVersion == true)
-            {
-                var actual = Template?.Id?.ToString();
-                if (!(actual == "sys_data_cleaning" || actual == "sys_data_augmentation" || actual == "sys_data_validation" || actual == "sys_data_selection"))
-                {
-                    violations.Add(new global::ModelArts.Runtime.Validation.ModelArtsViolation("if-then", path + ".template.id", "create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection)."));
-                }
+                if (!((this.Template is not { } p2 || (p2.Id is not { } v3 || (v3.Value == "sys_data_cleaning" || v3.Value == "sys_data_augmentation" || v3.Value == "sys_data_validation" || v3.Value == "sys_data_selection"))))) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".template.id", "create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).");
+                if (!((this.Template is not { } p4 || p4.Id is not null))) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".template.id", "create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).");
+                if (!(this.Template is not null)) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".template", "create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).");
             }
         }
     }

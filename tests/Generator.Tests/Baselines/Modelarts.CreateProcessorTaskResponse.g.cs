@@ -3,36 +3,25 @@
 namespace ModelArts
 {
     /// <summary>The CreateProcessorTaskResponse object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial record CreateProcessorTaskResponse : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record CreateProcessorTaskResponse : global::ModelArts.Runtime.Json.IJsonValue
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("task_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("task_id");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "task_id" });
 
         /// <summary>ID of a data processing task.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("task_id")]
         public string? TaskId { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (TaskId is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value0);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], TaskId);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -40,35 +29,25 @@ namespace ModelArts
         public static CreateProcessorTaskResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            string? p0 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new CreateProcessorTaskResponse();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".task_id", e);
-                        }
+                        case 0: value.TaskId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new CreateProcessorTaskResponse
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                TaskId = p0,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -79,18 +58,5 @@ namespace ModelArts
 
         /// <summary>This object as JSON text.</summary>
         public string ToJson() => global::ModelArts.Runtime.Json.JsonWrite.ToJsonString(this);
-
-        /// <summary>Every documented constraint this object breaks; empty when it is valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelArts.Runtime.Validation.ModelArtsViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>();
-            Validate(violations, "$");
-            return violations;
-        }
-
-        /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
-        public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
-        {
-        }
     }
 }

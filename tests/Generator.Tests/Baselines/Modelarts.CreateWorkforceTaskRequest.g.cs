@@ -3,131 +3,70 @@
 namespace ModelArts
 {
     /// <summary>The CreateWorkforceTaskRequest object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record CreateWorkforceTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("auto_sync_dataset");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("auto_sync_dataset");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("data_sync_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("data_sync_type");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("repetition");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("repetition");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("sample_conditions");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("sample_conditions");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("synchronize_auto_labeling_data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("synchronize_auto_labeling_data");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("workforces_config");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("workforces_config");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("task_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("task_name");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("synchronize_data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("synchronize_data");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "auto_sync_dataset", "data_sync_type", "repetition", "sample_conditions", "synchronize_auto_labeling_data", "workforces_config", "task_name", "synchronize_data" });
 
-        /// <summary>Whether to automatically synchronize the result of a team labeling task to the dataset. Options:</summary>
+        /// <summary>Whether to automatically synchronize the result of a team labeling task to the dataset. One of: true, false.</summary>
         /// <remarks>
-        /// <para>- true: Automatically synchronize the result of a team labeling task to the dataset. (Default value)</para>
-        /// <para>- false: Do not automatically synchronize the result of a team labeling task to the dataset.</para>
+        /// <para>true: Automatically synchronize the result of a team labeling task to the dataset. (Default value)</para>
+        /// <para>false: Do not automatically synchronize the result of a team labeling task to the dataset.</para>
         /// <para>Default: true</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("auto_sync_dataset")]
         public bool? AutoSyncDataset { get; set; }
 
-        /// <summary>Synchronization type. Options:</summary>
+        /// <summary>Synchronization type. One of: 0, 1, 2, 3.</summary>
         /// <remarks>
-        /// <para>- 0: unsynchronization</para>
-        /// <para>- 1: data synchronization</para>
-        /// <para>- 2: label synchronization</para>
-        /// <para>- 3: data and label synchronization</para>
+        /// <para>0: unsynchronization</para>
+        /// <para>1: data synchronization</para>
+        /// <para>2: label synchronization</para>
+        /// <para>3: data and label synchronization</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data_sync_type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L)]
-        public global::ModelArts.CreateWorkforceTaskRequestDataSyncType? DataSyncType { get; set; }
+        public global::ModelArts.DataSyncType? DataSyncType { get; set; }
 
         /// <summary>Number of persons who label each sample in a team labeling task. The minimum value is 1.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("repetition")]
         [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d)]
         public int? Repetition { get; set; }
 
         /// <summary>Search conditions of dataset samples. Samples that meet the conditions are filtered for team labeling.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("sample_conditions")]
         public string? SampleConditions { get; set; }
 
-        /// <summary>Whether to synchronize the auto labeling result of a team labeling task. Options:</summary>
+        /// <summary>Whether to synchronize the auto labeling result of a team labeling task. One of: true, false.</summary>
         /// <remarks>
-        /// <para>- true: Synchronize the results to be confirmed to team members after auto labeling is complete.</para>
-        /// <para>- false: Do not synchronize the auto labeling results. (Default value)</para>
+        /// <para>true: Synchronize the results to be confirmed to team members after auto labeling is complete.</para>
+        /// <para>false: Do not synchronize the auto labeling results. (Default value)</para>
         /// <para>Default: false</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("synchronize_auto_labeling_data")]
         public bool? SynchronizeAutoLabelingData { get; set; }
 
         /// <summary>Team labeling task information: Tasks can be assigned by the team administrator or a specified team.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("workforces_config")]
         public global::ModelArts.WorkforcesConfig? WorkforcesConfig { get; set; }
 
         /// <summary>Name of a team labeling task.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("task_name")]
         public string? TaskName { get; set; }
 
         /// <summary>Whether to synchronously update new data.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("synchronize_data")]
         public bool? SynchronizeData { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (AutoSyncDataset is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteBooleanValue(value0);
-            }
-            if (DataSyncType is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                value1.WriteJson(writer);
-            }
-            if (Repetition is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteNumberValue(value2);
-            }
-            if (SampleConditions is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteStringValue(value3);
-            }
-            if (SynchronizeAutoLabelingData is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteBooleanValue(value4);
-            }
-            if (WorkforcesConfig is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                value5.WriteJson(writer);
-            }
-            if (TaskName is { } value6)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteStringValue(value6);
-            }
-            if (SynchronizeData is { } value7)
-            {
-                writer.WritePropertyName(s_name7);
-                writer.WriteBooleanValue(value7);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], AutoSyncDataset);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[1], DataSyncType);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], Repetition);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[3], SampleConditions);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], SynchronizeAutoLabelingData);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], WorkforcesConfig);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[6], TaskName);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[7], SynchronizeData);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -135,161 +74,32 @@ namespace ModelArts
         public static CreateWorkforceTaskRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            bool? p0 = default;
-            global::ModelArts.CreateWorkforceTaskRequestDataSyncType? p1 = default;
-            int? p2 = default;
-            string? p3 = default;
-            bool? p4 = default;
-            global::ModelArts.WorkforcesConfig? p5 = default;
-            string? p6 = default;
-            bool? p7 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new CreateWorkforceTaskRequest();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".auto_sync_dataset", e);
-                        }
+                        case 0: value.AutoSyncDataset = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 1: value.DataSyncType = global::ModelArts.DataSyncType.ReadJson(ref reader); break;
+                        case 2: value.Repetition = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader); break;
+                        case 3: value.SampleConditions = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 4: value.SynchronizeAutoLabelingData = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 5: value.WorkforcesConfig = global::ModelArts.WorkforcesConfig.ReadJson(ref reader); break;
+                        case 6: value.TaskName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 7: value.SynchronizeData = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.CreateWorkforceTaskRequestDataSyncType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".data_sync_type", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".repetition", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".sample_conditions", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".synchronize_auto_labeling_data", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.WorkforcesConfig.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".workforces_config", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p6 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".task_name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p7 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".synchronize_data", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new CreateWorkforceTaskRequest
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                AutoSyncDataset = p0,
-                DataSyncType = p1,
-                Repetition = p2,
-                SampleConditions = p3,
-                SynchronizeAutoLabelingData = p4,
-                WorkforcesConfig = p5,
-                TaskName = p6,
-                SynchronizeData = p7,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -312,18 +122,9 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (DataSyncType is { } value1)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".data_sync_type", value1.IsKnown, value1.ToString());
-            }
-            if (Repetition is { } value2)
-            {
-                global::ModelArts.Runtime.Validation.Check.Range(violations, path + ".repetition", value2, 1d, double.NaN, double.NaN, double.NaN);
-            }
-            if (WorkforcesConfig is { } value5)
-            {
-                value5.Validate(violations, path + ".workforces_config");
-            }
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 1, DataSyncType);
+            global::ModelArts.Runtime.Validation.Check.Range(violations, path, s_names, 2, Repetition, 1d, double.NaN, double.NaN, double.NaN);
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 5, WorkforcesConfig);
         }
     }
 }

@@ -9,112 +9,90 @@ namespace ModelArts
         private readonly global::ModelArts.Runtime.Http.ModelArtsPipeline _pipeline;
 
         /// <summary>Calls the service through <paramref name="httpClient"/> (from IHttpClientFactory, or your own) with <paramref name="options"/>.</summary>
-        public ModelArtsClient(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options)
-        {
-            _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(httpClient, options);
-        }
+        /// <param name="httpClient">The HTTP client calls go through.</param>
+        /// <param name="options">Endpoint, project, authentication, retries and validation.</param>
+        public ModelArtsClient(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(httpClient, options);
 
         /// <summary>Calls the service through an existing pipeline.</summary>
-        public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsPipeline pipeline)
-        {
-            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
-        }
+        /// <param name="pipeline">The pipeline calls go through.</param>
+        public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsPipeline pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
 
         /// <summary>Querying the Dataset List</summary>
         /// <remarks>
         /// <para>This API is used to query the created datasets that meet the search criteria by page.</para>
         /// </remarks>
-        /// <param name="checkRunningTask">Whether to detect tasks (including initialization tasks) that are running in a dataset. Options:</param>
+        /// <param name="checkRunningTask">Whether to detect tasks (including initialization tasks) that are running in a dataset. One of: true, false.</param>
         /// <param name="containVersions">Whether the dataset contains a version.</param>
-        /// <param name="datasetType">Dataset type. Options:</param>
-        /// <param name="filePreview">Whether a dataset supports preview when it is queried. Options:</param>
+        /// <param name="datasetType">Dataset type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="filePreview">Whether a dataset supports preview when it is queried. One of: true, false.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
-        /// <param name="runningTaskType">Type of the running tasks (including initialization tasks) to be detected. The options are as follows:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="runningTaskType">Type of the running tasks (including initialization tasks) to be detected. One of: 0, 1, 2, 3, 4, 5, 6, 7.</param>
         /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
-        /// <param name="supportExport">Whether to filter datasets that can be exported only (including datasets of image classification, object detection, and custom format). If this parameter is left blank or the value is set to false, datasets are not filtered. Options:</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, dataset_name.</param>
+        /// <param name="supportExport">Whether to filter datasets that can be exported only (including datasets of image classification, object detection, and custom format). If this parameter is left blank or the value is set to false, datasets are not filtered. One of: true, false.</param>
         /// <param name="trainEvaluateRatio">Version split ratio for dataset filtering. The numbers before and after the comma indicate the minimum and maximum split ratios, and the versions whose split ratios are within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or unavailable, the system does not filter datasets based on the version split ratio by default.</param>
-        /// <param name="versionFormat">Dataset version format for dataset filtering. This parameter is used to filter datasets that meet the filter criteria. Options:</param>
-        /// <param name="withLabels">Whether to return dataset labels. Options:</param>
+        /// <param name="versionFormat">Dataset version format for dataset filtering. This parameter is used to filter datasets that meet the filter criteria. One of: 0, 1, 2.</param>
+        /// <param name="withLabels">Whether to return dataset labels. One of: true, false.</param>
         /// <param name="workspaceId">Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.</param>
-        /// <param name="datasetVersion">Dataset version, which is used to distinguish a dataset before and after it is decoupled from labeling tasks. Options:</param>
+        /// <param name="datasetVersion">Dataset version, which is used to distinguish a dataset before and after it is decoupled from labeling tasks. One of: v1, v2, all.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListDatasetsResponse> ListDatasetsAsync(bool? checkRunningTask = null, bool? containVersions = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 200L, 201L, 202L, 400L, 600L, 900L)] global::ModelArts.ListDatasetsDatasetType? datasetType = null, bool? filePreview = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListDatasetsOrder? order = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L)] global::ModelArts.ListDatasetsRunningTaskType? runningTaskType = null, string? searchContent = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "dataset_name")] global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L)] global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, [global::ModelArts.Runtime.Constraints.AllowedValues("v1", "v2", "all")] global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListDatasetsResponse> ListDatasetsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.CreateDatasetRequestDatasetType? datasetType = null, bool? filePreview = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.RunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, [global::ModelArts.Runtime.Constraints.Pattern(@"^\d+(?:\.\d+)?,\d+(?:\.\d+)?$")] [global::ModelArts.Runtime.Constraints.ValueFormat("decimal-range")] string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (checkRunningTask is { } value_checkRunningTask)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("check_running_task", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_checkRunningTask)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.dataset_type", datasetType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.running_task_type", runningTaskType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.train_evaluate_ratio", trainEvaluateRatio, -1, -1, @"^\d+(?:\.\d+)?,\d+(?:\.\d+)?$", double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.version_format", versionFormat, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.dataset_version", datasetVersion, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (containVersions is { } value_containVersions)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("contain_versions", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_containVersions)));
-            }
-            if (datasetType is { } value_datasetType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("dataset_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_datasetType)));
-            }
-            if (filePreview is { } value_filePreview)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("file_preview", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_filePreview)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (runningTaskType is { } value_runningTaskType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("running_task_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_runningTaskType)));
-            }
-            if (searchContent is { } value_searchContent)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_content", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchContent)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            if (supportExport is { } value_supportExport)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("support_export", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_supportExport)));
-            }
-            if (trainEvaluateRatio is { } value_trainEvaluateRatio)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("train_evaluate_ratio", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_trainEvaluateRatio)));
-            }
-            if (versionFormat is { } value_versionFormat)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("version_format", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_versionFormat)));
-            }
-            if (withLabels is { } value_withLabels)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("with_labels", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_withLabels)));
-            }
-            if (workspaceId is { } value_workspaceId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("workspace_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workspaceId)));
-            }
-            if (datasetVersion is { } value_datasetVersion)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("dataset_version", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_datasetVersion)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListDatasetsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("check_running_task", checkRunningTask);
+            query.Add("contain_versions", containVersions);
+            query.Add("dataset_type", datasetType?.ToString());
+            query.Add("file_preview", filePreview);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("running_task_type", runningTaskType?.ToString());
+            query.Add("search_content", searchContent);
+            query.Add("sort_by", sortBy?.ToString());
+            query.Add("support_export", supportExport);
+            query.Add("train_evaluate_ratio", trainEvaluateRatio);
+            query.Add("version_format", versionFormat?.ToString());
+            query.Add("with_labels", withLabels);
+            query.Add("workspace_id", workspaceId);
+            query.Add("dataset_version", datasetVersion?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets", query.Items, null, global::ModelArts.ListDatasetsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListDatasets, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetAndFilePreview> ListDatasetsItemsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.ListDatasetsDatasetType? datasetType = null, bool? filePreview = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsRunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="checkRunningTask">Whether to detect tasks (including initialization tasks) that are running in a dataset. One of: true, false.</param>
+        /// <param name="containVersions">Whether the dataset contains a version.</param>
+        /// <param name="datasetType">Dataset type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="filePreview">Whether a dataset supports preview when it is queried. One of: true, false.</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="runningTaskType">Type of the running tasks (including initialization tasks) to be detected. One of: 0, 1, 2, 3, 4, 5, 6, 7.</param>
+        /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, dataset_name.</param>
+        /// <param name="supportExport">Whether to filter datasets that can be exported only (including datasets of image classification, object detection, and custom format). If this parameter is left blank or the value is set to false, datasets are not filtered. One of: true, false.</param>
+        /// <param name="trainEvaluateRatio">Version split ratio for dataset filtering. The numbers before and after the comma indicate the minimum and maximum split ratios, and the versions whose split ratios are within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or unavailable, the system does not filter datasets based on the version split ratio by default.</param>
+        /// <param name="versionFormat">Dataset version format for dataset filtering. This parameter is used to filter datasets that meet the filter criteria. One of: 0, 1, 2.</param>
+        /// <param name="withLabels">Whether to return dataset labels. One of: true, false.</param>
+        /// <param name="workspaceId">Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.</param>
+        /// <param name="datasetVersion">Dataset version, which is used to distinguish a dataset before and after it is decoupled from labeling tasks. One of: v1, v2, all.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetAndFilePreview> ListDatasetsItemsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.CreateDatasetRequestDatasetType? datasetType = null, bool? filePreview = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.RunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -139,9 +117,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateDatasetResponse> CreateDatasetAsync(global::ModelArts.CreateDatasetRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateDatasetResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets", null, body, global::ModelArts.CreateDatasetResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About a Dataset</summary>
@@ -149,23 +125,22 @@ namespace ModelArts
         /// <para>This API is used to query details about a dataset.</para>
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
-        /// <param name="checkRunningTask">Whether to detect tasks (including initialization tasks) that are running in a dataset. Options:</param>
-        /// <param name="runningTaskType">Type of the running tasks (including initialization tasks) to be detected. The options are as follows:</param>
+        /// <param name="checkRunningTask">Whether to detect tasks (including initialization tasks) that are running in a dataset. One of: true, false.</param>
+        /// <param name="runningTaskType">Type of the running tasks (including initialization tasks) to be detected. One of: 0, 1, 2, 3, 4, 5, 6, 7.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DescDatasetResponse> DescDatasetAsync(string datasetId, bool? checkRunningTask = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L)] global::ModelArts.DescDatasetRunningTaskType? runningTaskType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DescDatasetResponse> DescDatasetAsync(string datasetId, bool? checkRunningTask = null, global::ModelArts.RunningTaskType? runningTaskType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (checkRunningTask is { } value_checkRunningTask)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("check_running_task", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_checkRunningTask)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.running_task_type", runningTaskType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (runningTaskType is { } value_runningTaskType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("running_task_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_runningTaskType)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescDatasetResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("check_running_task", checkRunningTask);
+            query.Add("running_task_type", runningTaskType?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId), query.Items, null, global::ModelArts.DescDatasetResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Modifying a Dataset</summary>
@@ -178,9 +153,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateDatasetResponse> UpdateDatasetAsync(string datasetId, global::ModelArts.UpdateDatasetRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateDatasetResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId), null, body, global::ModelArts.UpdateDatasetResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Dataset</summary>
@@ -192,9 +165,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task DeleteDatasetAsync(string datasetId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId), null, null, cancellationToken);
         }
 
         /// <summary>Obtaining an Auto Labeling Sample List</summary>
@@ -204,60 +175,51 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling type. Options:</param>
+        /// <param name="labelType">Labeling type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
         /// <param name="searchConditions">Multi-dimensional search criteria after URL encoding. The relationship between multiple search conditions is AND.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListAutoAnnotationSamplesResponse> ListAutoAnnotationSamplesAsync(string datasetId, string? highScore = null, string? labelName = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 200L, 201L, 202L, 400L, 600L, 900L)] global::ModelArts.ListAutoAnnotationSamplesLabelType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, string? lowScore = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListAutoAnnotationSamplesOrder? order = null, string? processParameter = null, string? searchConditions = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListAutoAnnotationSamplesResponse> ListAutoAnnotationSamplesAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, string? lowScore = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, string? processParameter = null, string? searchConditions = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/auto-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (highScore is { } value_highScore)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("high_score", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_highScore)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.label_type", labelType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (labelName is { } value_labelName)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_name", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelName)));
-            }
-            if (labelType is { } value_labelType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelType)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            if (lowScore is { } value_lowScore)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("low_score", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_lowScore)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (processParameter is { } value_processParameter)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("process_parameter", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_processParameter)));
-            }
-            if (searchConditions is { } value_searchConditions)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_conditions", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchConditions)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListAutoAnnotationSamplesResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("high_score", highScore);
+            query.Add("label_name", labelName);
+            query.Add("label_type", labelType?.ToString());
+            query.Add("limit", limit);
+            query.Add("low_score", lowScore);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("process_parameter", processParameter);
+            query.Add("search_conditions", searchConditions);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/auto-annotations/samples", query.Items, null, global::ModelArts.ListAutoAnnotationSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListAutoAnnotationSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListAutoAnnotationSamplesItemsAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.ListAutoAnnotationSamplesLabelType? labelType = null, string? lowScore = null, global::ModelArts.ListAutoAnnotationSamplesOrder? order = null, string? processParameter = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID</param>
+        /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
+        /// <param name="labelName">Label name</param>
+        /// <param name="labelType">Labeling type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
+        /// <param name="searchConditions">Multi-dimensional search criteria after URL encoding. The relationship between multiple search conditions is AND.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListAutoAnnotationSamplesItemsAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, string? lowScore = null, global::ModelArts.ListDatasetsOrder? order = null, string? processParameter = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -283,9 +245,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescribeAutoAnnotationSampleResponse> DescribeAutoAnnotationSampleAsync(string datasetId, string sampleId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/auto-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeAutoAnnotationSampleResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/auto-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId), null, null, global::ModelArts.DescribeAutoAnnotationSampleResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Dataset Label List</summary>
@@ -300,24 +260,25 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ListLabelsResponse> ListLabelsAsync(string datasetId, string? versionId = null, int? offset = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100000d)] int? limit = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (versionId is { } value_versionId)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("version_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_versionId)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100000d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListLabelsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("version_id", versionId);
+            query.Add("offset", offset);
+            query.Add("limit", limit);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels", query.Items, null, global::ModelArts.ListLabelsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListLabels, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        /// <param name="datasetId">Dataset ID.</param>
+        /// <param name="versionId">Dataset version ID.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Label> ListLabelsItemsAsync(string datasetId, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
@@ -344,9 +305,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateLabelsResponse> UpdateLabelsAsync(string datasetId, global::ModelArts.UpdateLabelsRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateLabelsResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels", null, body, global::ModelArts.UpdateLabelsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Creating a Dataset Label</summary>
@@ -359,9 +318,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateLabelsResponse> CreateLabelsAsync(string datasetId, global::ModelArts.CreateLabelsRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateLabelsResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels", null, body, global::ModelArts.CreateLabelsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting Labels in Batches</summary>
@@ -370,18 +327,20 @@ namespace ModelArts
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="body">The request body.</param>
-        /// <param name="deletePolicy">Whether to delete a label and samples containing the label. Options:</param>
+        /// <param name="deletePolicy">Whether to delete a label and samples containing the label. One of: 0, 1, 2.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelsResponse> DeleteLabelsAsync(string datasetId, global::ModelArts.DeleteLabelsRequest? body = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L)] global::ModelArts.DeleteLabelsDeletePolicy? deletePolicy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelsResponse> DeleteLabelsAsync(string datasetId, global::ModelArts.DeleteLabelsRequest? body = null, global::ModelArts.ListDatasetsVersionFormat? deletePolicy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/delete";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (deletePolicy is { } value_deletePolicy)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("delete_policy", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_deletePolicy)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.delete_policy", deletePolicy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.DeleteLabelsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("delete_policy", deletePolicy?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/delete", query.Items, body, global::ModelArts.DeleteLabelsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Updating a Label by Label Names</summary>
@@ -391,18 +350,20 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="labelName">Label name.</param>
         /// <param name="body">The request body.</param>
-        /// <param name="labelType">Label type. Options:</param>
+        /// <param name="labelType">Label type. One of: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateLabelResponse> UpdateLabelAsync(string datasetId, string labelName, global::ModelArts.UpdateLabelRequest? body = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 103L, 200L, 201L, 202L, 600L)] global::ModelArts.UpdateLabelLabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateLabelResponse> UpdateLabelAsync(string datasetId, string labelName, global::ModelArts.UpdateLabelRequest? body = null, global::ModelArts.LabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(labelName);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (labelType is { } value_labelType)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelType)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.label_type", labelType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateLabelResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("label_type", labelType?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(labelName), query.Items, body, global::ModelArts.UpdateLabelResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Label and the Files that Only Contain the Label</summary>
@@ -411,23 +372,22 @@ namespace ModelArts
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="labelName">Label name.</param>
-        /// <param name="deleteSource">Whether to delete the sample source files. Options:</param>
-        /// <param name="labelType">Label type. Options:</param>
+        /// <param name="deleteSource">Whether to delete the sample source files. One of: true, false.</param>
+        /// <param name="labelType">Label type. One of: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelAndSamplesResponse> DeleteLabelAndSamplesAsync(string datasetId, string labelName, bool? deleteSource = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 103L, 200L, 201L, 202L, 600L)] global::ModelArts.DeleteLabelAndSamplesLabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelAndSamplesResponse> DeleteLabelAndSamplesAsync(string datasetId, string labelName, bool? deleteSource = null, global::ModelArts.LabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(labelName);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (deleteSource is { } value_deleteSource)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("delete_source", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_deleteSource)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.label_type", labelType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (labelType is { } value_labelType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelType)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, global::ModelArts.DeleteLabelAndSamplesResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("delete_source", deleteSource);
+            query.Add("label_type", labelType?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/labels/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(labelName), query.Items, null, global::ModelArts.DeleteLabelAndSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining a Sample List</summary>
@@ -438,89 +398,71 @@ namespace ModelArts
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type: Options:</param>
+        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
-        /// <param name="preview">Whether preview is supported. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="preview">Whether preview is supported. One of: true, false.</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
-        /// <param name="sampleState">Sample status. Options:</param>
-        /// <param name="sampleType">Sample file type. Options:</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
+        /// <param name="sampleType">Sample file type. One of: 0, 1, 2, 4, 6, 9.</param>
         /// <param name="searchConditions">Multi-dimensional search condition after URL encoding. The relationship between multiple search conditions is AND.</param>
         /// <param name="versionId">Dataset version ID</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListSamplesResponse> ListSamplesAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 200L, 201L, 202L, 400L, 600L, 900L)] global::ModelArts.ListSamplesLabelType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, string? locale = null, string? lowScore = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListSamplesOrder? order = null, bool? preview = null, string? processParameter = null, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.ListSamplesSampleState? sampleState = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 4L, 6L, 9L)] global::ModelArts.ListSamplesSampleType? sampleType = null, string? searchConditions = null, string? versionId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListSamplesResponse> ListSamplesAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, global::ModelArts.ListSamplesLocale? locale = null, string? lowScore = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, global::ModelArts.SampleType? sampleType = null, string? searchConditions = null, string? versionId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (email is { } value_email)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("email", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_email)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.label_type", labelType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_type", sampleType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (highScore is { } value_highScore)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("high_score", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_highScore)));
-            }
-            if (labelName is { } value_labelName)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_name", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelName)));
-            }
-            if (labelType is { } value_labelType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelType)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            if (locale is { } value_locale)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
-            }
-            if (lowScore is { } value_lowScore)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("low_score", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_lowScore)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (preview is { } value_preview)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("preview", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_preview)));
-            }
-            if (processParameter is { } value_processParameter)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("process_parameter", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_processParameter)));
-            }
-            if (sampleState is { } value_sampleState)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
-            }
-            if (sampleType is { } value_sampleType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleType)));
-            }
-            if (searchConditions is { } value_searchConditions)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_conditions", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchConditions)));
-            }
-            if (versionId is { } value_versionId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("version_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_versionId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListSamplesResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("email", email);
+            query.Add("high_score", highScore);
+            query.Add("label_name", labelName);
+            query.Add("label_type", labelType?.ToString());
+            query.Add("limit", limit);
+            query.Add("locale", locale?.ToString());
+            query.Add("low_score", lowScore);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("preview", preview);
+            query.Add("process_parameter", processParameter);
+            query.Add("sample_state", sampleState?.ToString());
+            query.Add("sample_type", sampleType?.ToString());
+            query.Add("search_conditions", searchConditions);
+            query.Add("version_id", versionId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples", query.Items, null, global::ModelArts.ListSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListSamplesItemsAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.ListSamplesLabelType? labelType = null, string? locale = null, string? lowScore = null, global::ModelArts.ListSamplesOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.ListSamplesSampleState? sampleState = null, global::ModelArts.ListSamplesSampleType? sampleType = null, string? searchConditions = null, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID</param>
+        /// <param name="email">Email address of a labeling team member</param>
+        /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
+        /// <param name="labelName">Label name</param>
+        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="locale">Language</param>
+        /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="preview">Whether preview is supported. One of: true, false.</param>
+        /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
+        /// <param name="sampleType">Sample file type. One of: 0, 1, 2, 4, 6, 9.</param>
+        /// <param name="searchConditions">Multi-dimensional search condition after URL encoding. The relationship between multiple search conditions is AND.</param>
+        /// <param name="versionId">Dataset version ID</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListSamplesItemsAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, global::ModelArts.ListSamplesLocale? locale = null, string? lowScore = null, global::ModelArts.ListDatasetsOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, global::ModelArts.SampleType? sampleType = null, string? searchConditions = null, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -546,9 +488,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateSamplesResponse> UpdateSamplesAsync(string datasetId, global::ModelArts.UpdateSamplesRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateSamplesResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples", null, body, global::ModelArts.UpdateSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Adding Samples in Batches</summary>
@@ -561,9 +501,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UploadSamplesJsonResponse> UploadSamplesJsonAsync(string datasetId, global::ModelArts.UploadSamplesJsonRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.UploadSamplesJsonResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples", null, body, global::ModelArts.UploadSamplesJsonResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting Samples in Batches</summary>
@@ -576,9 +514,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DeleteSamplesResponse> DeleteSamplesAsync(string datasetId, global::ModelArts.DeleteSamplesRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples/delete";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.DeleteSamplesResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples/delete", null, body, global::ModelArts.DeleteSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining Details About a Sample</summary>
@@ -588,27 +524,24 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="sampleId">Sample ID</param>
         /// <param name="locale">Language</param>
-        /// <param name="sampleState">Sample status. Options:</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
         /// <param name="workerId">ID of a labeling team member</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DescribeSampleResponse> DescribeSampleAsync(string datasetId, string sampleId, string? locale = null, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.DescribeSampleSampleState? sampleState = null, string? workerId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DescribeSampleResponse> DescribeSampleAsync(string datasetId, string sampleId, global::ModelArts.ListSamplesLocale? locale = null, global::ModelArts.SampleState? sampleState = null, string? workerId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (locale is { } value_locale)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (sampleState is { } value_sampleState)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
-            }
-            if (workerId is { } value_workerId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("worker_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workerId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeSampleResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("locale", locale?.ToString());
+            query.Add("sample_state", sampleState?.ToString());
+            query.Add("worker_id", workerId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId), query.Items, null, global::ModelArts.DescribeSampleResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining Sample Search Condition</summary>
@@ -620,9 +553,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ListSearchResponse> ListSearchAsync(string datasetId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/search-condition";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListSearchResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/search-condition", null, null, global::ModelArts.ListSearchResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining Dataset Statistics</summary>
@@ -632,26 +563,23 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="locale">Language</param>
-        /// <param name="sampleState">Statistics on the specified sample state. Options:</param>
+        /// <param name="sampleState">Statistics on the specified sample state. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.GetDatasetStatsResponse> GetDatasetStatsAsync(string datasetId, string? email = null, string? locale = null, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.GetDatasetStatsSampleState? sampleState = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.GetDatasetStatsResponse> GetDatasetStatsAsync(string datasetId, string? email = null, global::ModelArts.GetDatasetStatsLocale? locale = null, global::ModelArts.SampleState? sampleState = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/stats";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (email is { } value_email)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("email", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_email)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (locale is { } value_locale)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
-            }
-            if (sampleState is { } value_sampleState)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetDatasetStatsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("email", email);
+            query.Add("locale", locale?.ToString());
+            query.Add("sample_state", sampleState?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/data-annotations/stats", query.Items, null, global::ModelArts.GetDatasetStatsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Dataset Export Task List</summary>
@@ -659,32 +587,34 @@ namespace ModelArts
         /// <para>This API is used to query the dataset export task list by page.</para>
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
-        /// <param name="exportType">Export type. If this parameter is not specified, all types of export tasks are queried by default. Options:</param>
+        /// <param name="exportType">Export type. If this parameter is not specified, all types of export tasks are queried by default. One of: 0, 1, 2, 3.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.GetExportTasksStatusOfDatasetResponse> GetExportTasksStatusOfDatasetAsync(string datasetId, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L)] global::ModelArts.GetExportTasksStatusOfDatasetExportType? exportType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.GetExportTasksStatusOfDatasetResponse> GetExportTasksStatusOfDatasetAsync(string datasetId, global::ModelArts.DataSyncType? exportType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/export-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (exportType is { } value_exportType)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("export_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_exportType)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.export_type", exportType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetExportTasksStatusOfDatasetResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("export_type", exportType?.ToString());
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/export-tasks", query.Items, null, global::ModelArts.GetExportTasksStatusOfDatasetResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of GetExportTasksStatusOfDataset, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.GetExportTasksStatusOfDatasetExportType? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID.</param>
+        /// <param name="exportType">Export type. If this parameter is not specified, all types of export tasks are queried by default. One of: 0, 1, 2, 3.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.DataSyncType? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -710,9 +640,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ExportTaskResponse> ExportTaskAsync(string datasetId, global::ModelArts.ExportTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/export-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.ExportTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/export-tasks", null, body, global::ModelArts.ExportTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Dataset Import Task List</summary>
@@ -726,20 +654,23 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ListImportTasksResponse> ListImportTasksAsync(string datasetId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListImportTasksResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks", query.Items, null, global::ModelArts.ListImportTasksResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListImportTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        /// <param name="datasetId">Dataset ID.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ImportTaskStatusResp> ListImportTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
@@ -766,9 +697,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ImportTaskResponse> ImportTaskAsync(string datasetId, global::ModelArts.ImportTaskRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.ImportTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks", null, body, global::ModelArts.ImportTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About a Dataset Import Task</summary>
@@ -781,9 +710,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescImportTaskResponse> DescImportTaskAsync(string datasetId, string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescImportTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/import-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, null, global::ModelArts.DescImportTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Monitoring Data of a Dataset</summary>
@@ -798,15 +725,11 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.GetDatasetMetricsResponse> GetDatasetMetricsAsync(string datasetId, long endTime, long startTime, string? workforceTaskId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/metrics";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("end_time", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(endTime)));
-            (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("start_time", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(startTime)));
-            if (workforceTaskId is { } value_workforceTaskId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("workforce_task_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workforceTaskId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetDatasetMetricsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("end_time", endTime);
+            query.Add("start_time", startTime);
+            query.Add("workforce_task_id", workforceTaskId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/metrics", query.Items, null, global::ModelArts.GetDatasetMetricsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Synchronizing a Dataset</summary>
@@ -818,9 +741,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task SyncDataSourceAsync(string datasetId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/sync-data";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/sync-data", null, null, cancellationToken);
         }
 
         /// <summary>Querying the Status of a Dataset Synchronization Task</summary>
@@ -832,51 +753,49 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.SyncDataSourceStateResponse> SyncDataSourceStateAsync(string datasetId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/sync-data/status";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.SyncDataSourceStateResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/sync-data/status", null, null, global::ModelArts.SyncDataSourceStateResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining an Auto Labeling Task List by Page</summary>
         /// <remarks>
         /// <para>Obtain auto labeling tasks by page, including auto labeling and auto grouping tasks. You can specify type to obtain the list of a specific type of tasks.</para>
-        /// <para>- Auto labeling means learning and training are performed based on the selected labels and images and an existing model is selected to quickly label the remaining images. Auto labeling includes active learning and pre-labeling.</para>
-        /// <para>- Active learning: The system uses semi-supervised learning and hard example filtering to perform auto labeling, reducing manual labeling workload and helping you find hard examples.</para>
-        /// <para>- Pre-labeling: You select a model on the Model Management page for auto labeling.</para>
-        /// <para>- In auto grouping, unlabeled images are clustered using a clustering algorithm and then processed based on the clustering result. Images can be labeled by group or cleaned.</para>
+        /// <para>Auto labeling means learning and training are performed based on the selected labels and images and an existing model is selected to quickly label the remaining images. Auto labeling includes active learning and pre-labeling.</para>
+        /// <para>Active learning: The system uses semi-supervised learning and hard example filtering to perform auto labeling, reducing manual labeling workload and helping you find hard examples.</para>
+        /// <para>Pre-labeling: You select a model on the Model Management page for auto labeling.</para>
+        /// <para>In auto grouping, unlabeled images are clustered using a clustering algorithm and then processed based on the clustering result. Images can be labeled by group or cleaned.</para>
         /// </remarks>
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
         /// <param name="taskName">Task name filtering.</param>
-        /// <param name="type">Task type. If this parameter is not delivered, the auto labeling (active learning or pre-labeling) task list is returned by default. Options:</param>
+        /// <param name="type">Task type. If this parameter is not delivered, the auto labeling (active learning or pre-labeling) task list is returned by default. One of: auto-label, pre-label, auto-grouping.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListTasksResponse> ListTasksAsync(string datasetId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? taskName = null, [global::ModelArts.Runtime.Constraints.AllowedValues("auto-label", "pre-label", "auto-grouping")] global::ModelArts.ListTasksType? type = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListTasksResponse> ListTasksAsync(string datasetId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? taskName = null, global::ModelArts.TaskType? type = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.type", type, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (taskName is { } value_taskName)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("task_name", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_taskName)));
-            }
-            if (type is { } value_type)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_type)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListTasksResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("task_name", taskName);
+            query.Add("type", type?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks", query.Items, null, global::ModelArts.ListTasksResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.RunningTask> ListTasksItemsAsync(string datasetId, string? taskName = null, global::ModelArts.ListTasksType? type = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID</param>
+        /// <param name="taskName">Task name filtering.</param>
+        /// <param name="type">Task type. If this parameter is not delivered, the auto labeling (active learning or pre-labeling) task list is returned by default. One of: auto-label, pre-label, auto-grouping.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.RunningTask> ListTasksItemsAsync(string datasetId, string? taskName = null, global::ModelArts.TaskType? type = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -895,7 +814,7 @@ namespace ModelArts
         /// <summary>Starting Intelligent Tasks</summary>
         /// <remarks>
         /// <para>This interface is used to start an intelligent task. Two types of intelligent tasks are supported: intelligent labeling and automatic grouping. You can specify the task_type parameter in the request body to start a type of tasks. For datasets whose data path or working path is in the KMS encryption bucket, active learning and automatic grouping tasks cannot be started, but pre-labeling tasks are supported.</para>
-        /// <para>- Intelligent Labeling allows you to select an existing model in the system for intelligent labeling based on the labeling and image learning training in the current labeling phase to quickly label the remaining images. Auto labeling includes active learning and pre-labeling. * Active learning: The system uses semi-supervised learning and hard example filtering to perform auto labeling, reducing manual labeling workload and helping you find hard examples. * Pre-labeling: You select a model on the Model Management page for auto labeling. - Auto grouping: Unlabeled images are clustered using the clustering algorithm and then processed based on the clustering result. Images can be labeled by group or cleaned.</para>
+        /// <para>Intelligent Labeling allows you to select an existing model in the system for intelligent labeling based on the labeling and image learning training in the current labeling phase to quickly label the remaining images. Auto labeling includes active learning and pre-labeling. * Active learning: The system uses semi-supervised learning and hard example filtering to perform auto labeling, reducing manual labeling workload and helping you find hard examples. * Pre-labeling: You select a model on the Model Management page for auto labeling. - Auto grouping: Unlabeled images are clustered using the clustering algorithm and then processed based on the clustering result. Images can be labeled by group or cleaned.</para>
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="body">The request body.</param>
@@ -903,9 +822,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateTaskResponse> CreateTaskAsync(string datasetId, global::ModelArts.CreateTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks", null, body, global::ModelArts.CreateTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining Details About an Auto Labeling Task</summary>
@@ -918,15 +835,17 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.AutoAnnotationProgressResponse> AutoAnnotationProgressAsync(string datasetId, string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.AutoAnnotationProgressResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, null, global::ModelArts.AutoAnnotationProgressResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Polls AutoAnnotationProgress until the task succeeds (returns its last status), fails or stops (throws <see cref="global::ModelArts.Runtime.Http.ModelArtsTaskFailedException"/> with its error), or <paramref name="timeout"/> passes.</summary>
+        /// <param name="datasetId">Dataset ID</param>
+        /// <param name="taskId">Task ID</param>
         /// <param name="progress">Told every status as it comes.</param>
         /// <param name="pollInterval">Time between polls; 5 seconds when null.</param>
         /// <param name="timeout">How long to wait in all; one hour when null.</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.AutoAnnotationProgressResponse> WaitForTaskAsync(string datasetId, string taskId, global::System.IProgress<global::ModelArts.AutoAnnotationProgressResponse>? progress = null, global::System.TimeSpan? pollInterval = null, global::System.TimeSpan? timeout = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(
@@ -950,9 +869,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task StopAutoAnnotationAsync(string datasetId, string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/stop";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/stop", null, null, cancellationToken);
         }
 
         /// <summary>Querying the Dataset Version List</summary>
@@ -960,42 +877,42 @@ namespace ModelArts
         /// <para>This API is used to query the version list of a specific dataset.</para>
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
-        /// <param name="status">Status of a dataset version. Options:</param>
+        /// <param name="status">Status of a dataset version. One of: 0, 1, 2, 3, 4.</param>
         /// <param name="trainEvaluateRatio">Version split ratio for version filtering. The numbers before and after the comma indicate the minimum and maximum split ratios, and the versions whose split ratios are within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or unavailable, the system does not filter datasets based on the version split ratio by default.</param>
-        /// <param name="versionFormat">Format of a dataset version. Options:</param>
+        /// <param name="versionFormat">Format of a dataset version. One of: 0, 1, 2.</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 1000. The default value is 1000.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListDatasetVersionsResponse> ListDatasetVersionsAsync(string datasetId, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L, 4L)] global::ModelArts.ListDatasetVersionsStatus? status = null, string? trainEvaluateRatio = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L)] global::ModelArts.ListDatasetVersionsVersionFormat? versionFormat = null, int? offset = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 1000d)] int? limit = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListDatasetVersionsResponse> ListDatasetVersionsAsync(string datasetId, global::ModelArts.DatasetVersionStatus? status = null, [global::ModelArts.Runtime.Constraints.Pattern(@"^\d+(?:\.\d+)?,\d+(?:\.\d+)?$")] [global::ModelArts.Runtime.Constraints.ValueFormat("decimal-range")] string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, int? offset = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 1000d)] int? limit = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (status is { } value_status)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("status", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_status)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.status", status, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.train_evaluate_ratio", trainEvaluateRatio, -1, -1, @"^\d+(?:\.\d+)?,\d+(?:\.\d+)?$", double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.version_format", versionFormat, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 1000d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (trainEvaluateRatio is { } value_trainEvaluateRatio)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("train_evaluate_ratio", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_trainEvaluateRatio)));
-            }
-            if (versionFormat is { } value_versionFormat)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("version_format", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_versionFormat)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListDatasetVersionsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("status", status?.ToString());
+            query.Add("train_evaluate_ratio", trainEvaluateRatio);
+            query.Add("version_format", versionFormat?.ToString());
+            query.Add("offset", offset);
+            query.Add("limit", limit);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions", query.Items, null, global::ModelArts.ListDatasetVersionsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListDatasetVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetVersion> ListDatasetVersionsItemsAsync(string datasetId, global::ModelArts.ListDatasetVersionsStatus? status = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetVersionsVersionFormat? versionFormat = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID.</param>
+        /// <param name="status">Status of a dataset version. One of: 0, 1, 2, 3, 4.</param>
+        /// <param name="trainEvaluateRatio">Version split ratio for version filtering. The numbers before and after the comma indicate the minimum and maximum split ratios, and the versions whose split ratios are within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or unavailable, the system does not filter datasets based on the version split ratio by default.</param>
+        /// <param name="versionFormat">Format of a dataset version. One of: 0, 1, 2.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetVersion> ListDatasetVersionsItemsAsync(string datasetId, global::ModelArts.DatasetVersionStatus? status = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1021,9 +938,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateDatasetVersionResponse> CreateDatasetVersionAsync(string datasetId, global::ModelArts.CreateDatasetVersionRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateDatasetVersionResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions", null, body, global::ModelArts.CreateDatasetVersionResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About a Dataset Version</summary>
@@ -1036,9 +951,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescribeDatasetVersionResponse> DescribeDatasetVersionAsync(string datasetId, string versionId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeDatasetVersionResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId), null, null, global::ModelArts.DescribeDatasetVersionResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Dataset Labeling Version</summary>
@@ -1051,9 +964,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task DeleteDatasetVersionAsync(string datasetId, string versionId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId), null, null, cancellationToken);
         }
 
         /// <summary>Querying the Team Labeling Task List of a Dataset</summary>
@@ -1067,20 +978,23 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforceTasksResponse> ListWorkforceTasksAsync(string datasetId, int? offset = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 1000d)] int? limit = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (offset is { } value_offset)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 1000d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforceTasksResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("offset", offset);
+            query.Add("limit", limit);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks", query.Items, null, global::ModelArts.ListWorkforceTasksResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListWorkforceTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        /// <param name="datasetId">Dataset ID.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkforceTask> ListWorkforceTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
@@ -1107,9 +1021,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateWorkforceTaskResponse> CreateWorkforceTaskAsync(string datasetId, global::ModelArts.CreateWorkforceTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateWorkforceTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks", null, body, global::ModelArts.CreateWorkforceTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About a Team Labeling Task</summary>
@@ -1118,28 +1030,18 @@ namespace ModelArts
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
-        /// <param name="labelStats">Whether to return label statistics. Options:</param>
-        /// <param name="sampleStats">Whether to return sample statistics. Options:</param>
-        /// <param name="workforceStats">Whether to return personnel statistics. Options:</param>
+        /// <param name="labelStats">Whether to return label statistics. One of: true, false.</param>
+        /// <param name="sampleStats">Whether to return sample statistics. One of: true, false.</param>
+        /// <param name="workforceStats">Whether to return personnel statistics. One of: true, false.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescWorkforceTaskResponse> DescWorkforceTaskAsync(string datasetId, string workforceTaskId, bool? labelStats = null, bool? sampleStats = null, bool? workforceStats = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (labelStats is { } value_labelStats)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_stats", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelStats)));
-            }
-            if (sampleStats is { } value_sampleStats)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_stats", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleStats)));
-            }
-            if (workforceStats is { } value_workforceStats)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("workforce_stats", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workforceStats)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescWorkforceTaskResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("label_stats", labelStats);
+            query.Add("sample_stats", sampleStats);
+            query.Add("workforce_stats", workforceStats);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId), query.Items, null, global::ModelArts.DescWorkforceTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Updating a Team Labeling Task</summary>
@@ -1153,9 +1055,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkforceTaskResponse> UpdateWorkforceTaskAsync(string datasetId, string workforceTaskId, global::ModelArts.UpdateWorkforceTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateWorkforceTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId), null, body, global::ModelArts.UpdateWorkforceTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Starting a Team Labeling Task</summary>
@@ -1169,9 +1069,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.StartWorkforceTaskResponse> StartWorkforceTaskAsync(string datasetId, string workforceTaskId, global::ModelArts.StartWorkforceTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.StartWorkforceTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId), null, body, global::ModelArts.StartWorkforceTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Team Labeling Task</summary>
@@ -1184,9 +1082,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task DeleteWorkforceTaskAsync(string datasetId, string workforceTaskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId), null, null, cancellationToken);
         }
 
         /// <summary>Creating a Team Labeling Acceptance Task</summary>
@@ -1200,9 +1096,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.StartWorkforceSamplingTaskResponse> StartWorkforceSamplingTaskAsync(string datasetId, string workforceTaskId, global::ModelArts.StartWorkforceSamplingTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.StartWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance", null, body, global::ModelArts.StartWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Submitting Sample Review Comments of an Acceptance Task</summary>
@@ -1216,9 +1110,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.AcceptSamplesResponse> AcceptSamplesAsync(string datasetId, string workforceTaskId, global::ModelArts.AcceptSamplesRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/batch-comment";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.AcceptSamplesResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/batch-comment", null, body, global::ModelArts.AcceptSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Report of a Team Labeling Acceptance Task</summary>
@@ -1232,13 +1124,9 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.GetWorkforceSamplingTaskResponse> GetWorkforceSamplingTaskAsync(string datasetId, string workforceTaskId, string checkingTaskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/report";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (checkingTaskId is { } value_checkingTaskId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("checking_task_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_checkingTaskId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("checking_task_id", checkingTaskId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/report", query.Items, null, global::ModelArts.GetWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Updating Status of a Team Labeling Acceptance Task</summary>
@@ -1251,15 +1139,17 @@ namespace ModelArts
         /// <param name="locale">Language</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkforceSamplingTaskResponse> UpdateWorkforceSamplingTaskAsync(string datasetId, string workforceTaskId, global::ModelArts.UpdateWorkforceSamplingTaskRequest body, string locale, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkforceSamplingTaskResponse> UpdateWorkforceSamplingTaskAsync(string datasetId, string workforceTaskId, global::ModelArts.UpdateWorkforceSamplingTaskRequest body, global::ModelArts.ListSamplesLocale locale, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/status";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (locale is { } value_locale)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("locale", locale.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/acceptance/status", query.Items, body, global::ModelArts.UpdateWorkforceSamplingTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Reviewing Team Labeling Results</summary>
@@ -1273,9 +1163,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.ReviewSamplesResponse> ReviewSamplesAsync(string datasetId, string workforceTaskId, global::ModelArts.ReviewSamplesRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/review";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.ReviewSamplesResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/review", null, body, global::ModelArts.ReviewSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining a Sample List of a Team Labeling Task by Page</summary>
@@ -1285,56 +1173,51 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type: Options:</param>
+        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
-        /// <param name="sampleState">Sample status. Options:</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
         /// <param name="searchConditions">Multi-dimensional search criteria after URL encoding. The relationship between multiple search conditions is AND.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforceTaskSamplesResponse> ListWorkforceTaskSamplesAsync(string datasetId, string workforceTaskId, string? labelName = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 3L, 100L, 101L, 102L, 200L, 201L, 202L, 400L, 600L, 900L)] global::ModelArts.ListWorkforceTaskSamplesLabelType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, string? locale = null, int? offset = null, string? processParameter = null, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.ListWorkforceTaskSamplesSampleState? sampleState = null, string? searchConditions = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforceTaskSamplesResponse> ListWorkforceTaskSamplesAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, global::ModelArts.ListSamplesLocale? locale = null, int? offset = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, string? searchConditions = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (labelName is { } value_labelName)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_name", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelName)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.label_type", labelType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (labelType is { } value_labelType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("label_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_labelType)));
-            }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            if (locale is { } value_locale)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
-            }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (processParameter is { } value_processParameter)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("process_parameter", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_processParameter)));
-            }
-            if (sampleState is { } value_sampleState)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
-            }
-            if (searchConditions is { } value_searchConditions)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_conditions", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchConditions)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforceTaskSamplesResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("label_name", labelName);
+            query.Add("label_type", labelType?.ToString());
+            query.Add("limit", limit);
+            query.Add("locale", locale?.ToString());
+            query.Add("offset", offset);
+            query.Add("process_parameter", processParameter);
+            query.Add("sample_state", sampleState?.ToString());
+            query.Add("search_conditions", searchConditions);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples", query.Items, null, global::ModelArts.ListWorkforceTaskSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListWorkforceTaskSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListWorkforceTaskSamplesItemsAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.ListWorkforceTaskSamplesLabelType? labelType = null, string? locale = null, string? processParameter = null, global::ModelArts.ListWorkforceTaskSamplesSampleState? sampleState = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="datasetId">Dataset ID</param>
+        /// <param name="workforceTaskId">ID of a team labeling task.</param>
+        /// <param name="labelName">Label name</param>
+        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="locale">Language</param>
+        /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
+        /// <param name="searchConditions">Multi-dimensional search criteria after URL encoding. The relationship between multiple search conditions is AND.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListWorkforceTaskSamplesItemsAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, global::ModelArts.ListSamplesLocale? locale = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1361,9 +1244,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkforceTaskSamplesResponse> UpdateWorkforceTaskSamplesAsync(string datasetId, string workforceTaskId, global::ModelArts.UpdateWorkforceTaskSamplesRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateWorkforceTaskSamplesResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples", null, body, global::ModelArts.UpdateWorkforceTaskSamplesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Obtaining Details About a Team Labeling Sample</summary>
@@ -1374,27 +1255,24 @@ namespace ModelArts
         /// <param name="sampleId">Sample ID</param>
         /// <param name="workforceTaskId">Labeling task ID</param>
         /// <param name="locale">Language</param>
-        /// <param name="sampleState">Sample status. Options:</param>
+        /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
         /// <param name="workerId">ID of a labeling team member</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DescribeWorkforceTaskSampleResponse> DescribeWorkforceTaskSampleAsync(string datasetId, string sampleId, string workforceTaskId, string? locale = null, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.DescribeWorkforceTaskSampleSampleState? sampleState = null, string? workerId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DescribeWorkforceTaskSampleResponse> DescribeWorkforceTaskSampleAsync(string datasetId, string sampleId, string workforceTaskId, global::ModelArts.ListSamplesLocale? locale = null, global::ModelArts.SampleState? sampleState = null, string? workerId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (locale is { } value_locale)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("locale", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_locale)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.locale", locale, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (sampleState is { } value_sampleState)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
-            }
-            if (workerId is { } value_workerId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("worker_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workerId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeWorkforceTaskSampleResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("locale", locale?.ToString());
+            query.Add("sample_state", sampleState?.ToString());
+            query.Add("worker_id", workerId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/samples/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(sampleId), query.Items, null, global::ModelArts.DescribeWorkforceTaskSampleResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About Team Labeling Task Statistics</summary>
@@ -1403,18 +1281,20 @@ namespace ModelArts
         /// </remarks>
         /// <param name="datasetId">Dataset ID.</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
-        /// <param name="sampleState">Statistics on the specified sample state. The options are as follows:</param>
+        /// <param name="sampleState">Statistics on the specified sample state. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforceTaskStatsResponse> ListWorkforceTaskStatsAsync(string datasetId, string workforceTaskId, [global::ModelArts.Runtime.Constraints.AllowedValues("__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__", "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__", "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__", "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__")] global::ModelArts.ListWorkforceTaskStatsSampleState? sampleState = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforceTaskStatsResponse> ListWorkforceTaskStatsAsync(string datasetId, string workforceTaskId, global::ModelArts.SampleState? sampleState = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/stats";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (sampleState is { } value_sampleState)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sample_state", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sampleState)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sample_state", sampleState, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforceTaskStatsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("sample_state", sampleState?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/data-annotations/stats", query.Items, null, global::ModelArts.ListWorkforceTaskStatsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About the Progress of a Team Labeling Task Member</summary>
@@ -1427,9 +1307,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.GetWorkforceTaskMetricsResponse> GetWorkforceTaskMetricsAsync(string datasetId, string workforceTaskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/metrics";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetWorkforceTaskMetricsResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/metrics", null, null, global::ModelArts.GetWorkforceTaskMetricsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Sending an Email to a Labeling Team Member</summary>
@@ -1443,9 +1321,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.SendEmailsResponse> SendEmailsAsync(string datasetId, string workforceTaskId, global::ModelArts.SendEmailsRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/notify";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.SendEmailsResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(datasetId) + "/workforce-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceTaskId) + "/notify", null, body, global::ModelArts.SendEmailsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Status of a Dataset Export Task</summary>
@@ -1458,100 +1334,80 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.GetExportTaskStatusOfDatasetResponse> GetExportTaskStatusOfDatasetAsync(string resourceId, string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(resourceId) + "/export-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetExportTaskStatusOfDatasetResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/datasets/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(resourceId) + "/export-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, null, global::ModelArts.GetExportTaskStatusOfDatasetResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the List of a Processing Task</summary>
         /// <remarks>
         /// <para>This API is used to obtain processing tasks, including feature analysis tasks and data processing tasks. You can specify the task_type parameter to obtain a specific type of tasks.</para>
-        /// <para>- During data feature analysis, images or target bounding boxes are analyzed based on image features, such as blurs and brightness to draw visualized curves to assist in dataset processing.</para>
-        /// <para>- Data processing is used to extract valuable data from a large amount of disordered, difficult-to-understand data. Data processing includes data validation, data cleansing, data selection, and data augmentation.</para>
-        /// <para>- Data validation indicates that the dataset is verified to ensure data accuracy.</para>
-        /// <para>- Data cleansing refers to the process of denoising, correcting, or supplementing data.</para>
-        /// <para>- Data selection indicates the process of selecting data subsets from full data.</para>
-        /// <para>- Data augmentation indicates that data volume is increased through simple data amplification operations such as scaling, cropping, transformation, and composition.</para>
+        /// <para>During data feature analysis, images or target bounding boxes are analyzed based on image features, such as blurs and brightness to draw visualized curves to assist in dataset processing.</para>
+        /// <para>Data processing is used to extract valuable data from a large amount of disordered, difficult-to-understand data. Data processing includes data validation, data cleansing, data selection, and data augmentation.</para>
+        /// <para>Data validation indicates that the dataset is verified to ensure data accuracy.</para>
+        /// <para>Data cleansing refers to the process of denoising, correcting, or supplementing data.</para>
+        /// <para>Data selection indicates the process of selecting data subsets from full data.</para>
+        /// <para>Data augmentation indicates that data volume is increased through simple data amplification operations such as scaling, cropping, transformation, and composition.</para>
         /// </remarks>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
-        /// <param name="queryCurrent">Whether to query only the latest tasks of dataset version. Options:</param>
-        /// <param name="returnResult">Whether to return the task result. Options:</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
-        /// <param name="source">Data source path of the query. Options:</param>
-        /// <param name="sourceType">Data source type of the query. If this parameter is not specified, all data sources are queried by default. Options:</param>
-        /// <param name="status">Task status of the query. If this parameter is not specified, tasks in all states are queried by default. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="queryCurrent">Whether to query only the latest tasks of dataset version. One of: true, false.</param>
+        /// <param name="returnResult">Whether to return the task result. One of: true, false.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, name, duration_seconds.</param>
+        /// <param name="source">Data source path of the query.</param>
+        /// <param name="sourceType">Data source type of the query. If this parameter is not specified, all data sources are queried by default. One of: OBS, TASK, DATASET, CUSTOM.</param>
+        /// <param name="status">Task status of the query. If this parameter is not specified, tasks in all states are queried by default. One of: 0, 1, 2, 3, 4.</param>
         /// <param name="taskName">Fuzzy search keyword.</param>
-        /// <param name="taskType">Task type, which is the ID of a data processing template. Options:</param>
+        /// <param name="taskType">Task type, which is the ID of a data processing template. One of: sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, sys_data_selection.</param>
         /// <param name="versionId">Version ID list of a specific dataset of the query.</param>
         /// <param name="workspaceId">Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTasksResponse> ListProcessorTasksAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListProcessorTasksOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "name", "duration_seconds")] global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, [global::ModelArts.Runtime.Constraints.AllowedValues("OBS", "TASK", "DATASET", "CUSTOM")] global::ModelArts.ListProcessorTasksSourceType? sourceType = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L, 4L)] global::ModelArts.ListProcessorTasksStatus? status = null, string? taskName = null, [global::ModelArts.Runtime.Constraints.AllowedValues("sys_data_analyse", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection")] global::ModelArts.ListProcessorTasksTaskType? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTasksResponse> ListProcessorTasksAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ProcessorDataSourceType? sourceType = null, global::ModelArts.DatasetVersionStatus? status = null, string? taskName = null, global::ModelArts.TemplateParamId? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.source_type", sourceType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.status", status, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.task_type", taskType, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (queryCurrent is { } value_queryCurrent)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("query_current", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_queryCurrent)));
-            }
-            if (returnResult is { } value_returnResult)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("return_result", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_returnResult)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            if (source is { } value_source)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("source", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_source)));
-            }
-            if (sourceType is { } value_sourceType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("source_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sourceType)));
-            }
-            if (status is { } value_status)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("status", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_status)));
-            }
-            if (taskName is { } value_taskName)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("task_name", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_taskName)));
-            }
-            if (taskType is { } value_taskType)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("task_type", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_taskType)));
-            }
-            if (versionId is { } values_versionId)
-            {
-                foreach (var value in values_versionId)
-                {
-                    (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("version_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value)));
-                }
-            }
-            if (workspaceId is { } value_workspaceId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("workspace_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workspaceId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTasksResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("query_current", queryCurrent);
+            query.Add("return_result", returnResult);
+            query.Add("sort_by", sortBy?.ToString());
+            query.Add("source", source);
+            query.Add("source_type", sourceType?.ToString());
+            query.Add("status", status?.ToString());
+            query.Add("task_name", taskName);
+            query.Add("task_type", taskType?.ToString());
+            query.AddEach("version_id", versionId);
+            query.Add("workspace_id", workspaceId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks", query.Items, null, global::ModelArts.ListProcessorTasksResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListProcessorTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeProcessorTaskResp> ListProcessorTasksItemsAsync(global::ModelArts.ListProcessorTasksOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ListProcessorTasksSourceType? sourceType = null, global::ModelArts.ListProcessorTasksStatus? status = null, string? taskName = null, global::ModelArts.ListProcessorTasksTaskType? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="queryCurrent">Whether to query only the latest tasks of dataset version. One of: true, false.</param>
+        /// <param name="returnResult">Whether to return the task result. One of: true, false.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, name, duration_seconds.</param>
+        /// <param name="source">Data source path of the query.</param>
+        /// <param name="sourceType">Data source type of the query. If this parameter is not specified, all data sources are queried by default. One of: OBS, TASK, DATASET, CUSTOM.</param>
+        /// <param name="status">Task status of the query. If this parameter is not specified, tasks in all states are queried by default. One of: 0, 1, 2, 3, 4.</param>
+        /// <param name="taskName">Fuzzy search keyword.</param>
+        /// <param name="taskType">Task type, which is the ID of a data processing template. One of: sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, sys_data_selection.</param>
+        /// <param name="versionId">Version ID list of a specific dataset of the query.</param>
+        /// <param name="workspaceId">Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeProcessorTaskResp> ListProcessorTasksItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ProcessorDataSourceType? sourceType = null, global::ModelArts.DatasetVersionStatus? status = null, string? taskName = null, global::ModelArts.TemplateParamId? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1570,21 +1426,19 @@ namespace ModelArts
         /// <summary>Creating a Processing Task</summary>
         /// <remarks>
         /// <para>This API is used to create a processing task, including feature analysis tasks and data processing tasks. You can specify the id field of template composite parameter in the request body to create a task.</para>
-        /// <para>- During data feature analysis, images or target bounding boxes are analyzed based on image features, such as blurs and brightness to draw visualized curves to assist in dataset processing.</para>
-        /// <para>- Data processing is used to extract valuable data from a large amount of disordered, difficult-to-understand data. Data processing includes data validation, data cleansing, data selection, and data augmentation.</para>
-        /// <para>- Data validation indicates that the dataset is verified to ensure data accuracy.</para>
-        /// <para>- Data cleansing refers to the process of denoising, correcting, or supplementing data.</para>
-        /// <para>- Data selection indicates the process of selecting data subsets from full data.</para>
-        /// <para>- Data augmentation indicates that data volume is increased through simple data amplification operations such as scaling, cropping, transformation, and composition.</para>
+        /// <para>During data feature analysis, images or target bounding boxes are analyzed based on image features, such as blurs and brightness to draw visualized curves to assist in dataset processing.</para>
+        /// <para>Data processing is used to extract valuable data from a large amount of disordered, difficult-to-understand data. Data processing includes data validation, data cleansing, data selection, and data augmentation.</para>
+        /// <para>Data validation indicates that the dataset is verified to ensure data accuracy.</para>
+        /// <para>Data cleansing refers to the process of denoising, correcting, or supplementing data.</para>
+        /// <para>Data selection indicates the process of selecting data subsets from full data.</para>
+        /// <para>Data augmentation indicates that data volume is increased through simple data amplification operations such as scaling, cropping, transformation, and composition.</para>
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateProcessorTaskResponse> CreateProcessorTaskAsync(global::ModelArts.CreateProcessorTaskRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateProcessorTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks", null, body, global::ModelArts.CreateProcessorTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Algorithm Type for Data Processing</summary>
@@ -1597,20 +1451,22 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.GetProcessorTaskItemsResponse> GetProcessorTaskItemsAsync(int? offset = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 1000d)] int? limit = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/items";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (offset is { } value_offset)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 1000d, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (limit is { } value_limit)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.GetProcessorTaskItemsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("offset", offset);
+            query.Add("limit", limit);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/items", query.Items, null, global::ModelArts.GetProcessorTaskItemsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of GetProcessorTaskItems, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ProcessorTaskItem> GetProcessorTaskItemsItemsAsync(int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
@@ -1636,15 +1492,16 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescribeProcessorTaskResponse> DescribeProcessorTaskAsync(string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescribeProcessorTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, null, global::ModelArts.DescribeProcessorTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Polls DescribeProcessorTask until the task succeeds (returns its last status), fails or stops (throws <see cref="global::ModelArts.Runtime.Http.ModelArtsTaskFailedException"/> with its error), or <paramref name="timeout"/> passes.</summary>
+        /// <param name="taskId">ID of a data processing task.</param>
         /// <param name="progress">Told every status as it comes.</param>
         /// <param name="pollInterval">Time between polls; 5 seconds when null.</param>
         /// <param name="timeout">How long to wait in all; one hour when null.</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescribeProcessorTaskResponse> WaitForProcessorTaskAsync(string taskId, global::System.IProgress<global::ModelArts.DescribeProcessorTaskResponse>? progress = null, global::System.TimeSpan? pollInterval = null, global::System.TimeSpan? timeout = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(
@@ -1668,9 +1525,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateProcessorTaskResponse> UpdateProcessorTaskAsync(string taskId, global::ModelArts.UpdateProcessorTaskRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateProcessorTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, body, global::ModelArts.UpdateProcessorTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Processing Task</summary>
@@ -1682,9 +1537,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DeleteProcessorTaskResponse> DeleteProcessorTaskAsync(string taskId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, global::ModelArts.DeleteProcessorTaskResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId), null, null, global::ModelArts.DeleteProcessorTaskResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Version List of a Data Processing Task</summary>
@@ -1694,35 +1547,36 @@ namespace ModelArts
         /// <param name="taskId">ID of a data processing task.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 100.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, version_name.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTaskVersionsResponse> ListProcessorTaskVersionsAsync(string taskId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListProcessorTaskVersionsOrder? order = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "version_name")] global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTaskVersionsResponse> ListProcessorTaskVersionsAsync(string taskId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTaskVersionsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("sort_by", sortBy?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions", query.Items, null, global::ModelArts.ListProcessorTaskVersionsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListProcessorTaskVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescTaskVersionResp> ListProcessorTaskVersionsItemsAsync(string taskId, global::ModelArts.ListProcessorTaskVersionsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="taskId">ID of a data processing task.</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, version_name.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescTaskVersionResp> ListProcessorTaskVersionsItemsAsync(string taskId, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1748,9 +1602,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateProcessorTaskVersionResponse> CreateProcessorTaskVersionAsync(string taskId, global::ModelArts.CreateProcessorTaskVersionRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateProcessorTaskVersionResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions", null, body, global::ModelArts.CreateProcessorTaskVersionResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Details About the Version of a Data Processing Task</summary>
@@ -1763,9 +1615,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescProcessorTaskVersionResponse> DescProcessorTaskVersionAsync(string taskId, string versionId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescProcessorTaskVersionResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId), null, null, global::ModelArts.DescProcessorTaskVersionResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Data Processing Task Version</summary>
@@ -1778,9 +1628,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task DeleteProcessorTaskVersionAsync(string taskId, string versionId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId), null, null, cancellationToken);
         }
 
         /// <summary>Obtaining the Result of a Data Processing Task Version</summary>
@@ -1792,33 +1640,34 @@ namespace ModelArts
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS . For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
-        /// <param name="resultProperty">Sample status. If this parameter is not delivered or is set to -1, all samples are returned by default. Options:</param>
+        /// <param name="resultProperty">Sample status. If this parameter is not delivered or is set to -1, all samples are returned by default. One of: -1, 0, 1, 2, 3.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTaskVersionResultsResponse> ListProcessorTaskVersionResultsAsync(string taskId, string versionId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? processParameter = null, [global::ModelArts.Runtime.Constraints.AllowedValues("-1", "0", "1", "2", "3")] global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListProcessorTaskVersionResultsResponse> ListProcessorTaskVersionResultsAsync(string taskId, string versionId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? processParameter = null, global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId) + "/results";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.result_property", resultProperty, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (processParameter is { } value_processParameter)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("process_parameter", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_processParameter)));
-            }
-            if (resultProperty is { } value_resultProperty)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("result_property", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_resultProperty)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListProcessorTaskVersionResultsResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("process_parameter", processParameter);
+            query.Add("result_property", resultProperty?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId) + "/results", query.Items, null, global::ModelArts.ListProcessorTaskVersionResultsResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListProcessorTaskVersionResults, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
+        /// <param name="taskId">ID of a data processing task.</param>
+        /// <param name="versionId">Version ID of a data processing task</param>
+        /// <param name="processParameter">Image resize configuration, which is the same as OBS . For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
+        /// <param name="resultProperty">Sample status. If this parameter is not delivered or is set to -1, all samples are returned by default. One of: -1, 0, 1, 2, 3.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescProcessorTaskVersionResultsResp> ListProcessorTaskVersionResultsItemsAsync(string taskId, string versionId, string? processParameter = null, global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
@@ -1845,9 +1694,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.StopProcessorTaskVersionResponse> StopProcessorTaskVersionAsync(string taskId, string versionId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId) + "/stop";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, null, global::ModelArts.StopProcessorTaskVersionResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/processor-tasks/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(taskId) + "/versions/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(versionId) + "/stop", null, null, global::ModelArts.StopProcessorTaskVersionResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Labeling Team List</summary>
@@ -1856,45 +1703,41 @@ namespace ModelArts
         /// </remarks>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
         /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, workforce_name.</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforcesResponse> ListWorkforcesAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListWorkforcesOrder? order = null, string? searchContent = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "workforce_name")] global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkforcesResponse> ListWorkforcesAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (searchContent is { } value_searchContent)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_content", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchContent)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            if (workforceTaskId is { } value_workforceTaskId)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("workforce_task_id", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_workforceTaskId)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkforcesResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("search_content", searchContent);
+            query.Add("sort_by", sortBy?.ToString());
+            query.Add("workforce_task_id", workforceTaskId);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces", query.Items, null, global::ModelArts.ListWorkforcesResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListWorkforces, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Workforce> ListWorkforcesItemsAsync(global::ModelArts.ListWorkforcesOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, workforce_name.</param>
+        /// <param name="workforceTaskId">ID of a team labeling task.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Workforce> ListWorkforcesItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1919,9 +1762,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateWorkforceResponse> CreateWorkforceAsync(global::ModelArts.CreateWorkforceRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateWorkforceResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces", null, body, global::ModelArts.CreateWorkforceResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the Team Labeling Task List by a Team Member</summary>
@@ -1930,40 +1771,38 @@ namespace ModelArts
         /// </remarks>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting method. Options:</param>
+        /// <param name="order">Sorting method. One of: asc, desc.</param>
         /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, workforce_task_name.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkerTasksResponse> ListWorkerTasksAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListWorkerTasksOrder? order = null, string? searchContent = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "workforce_task_name")] global::ModelArts.ListWorkerTasksSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkerTasksResponse> ListWorkerTasksAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/worker-tasks";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (searchContent is { } value_searchContent)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("search_content", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_searchContent)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkerTasksResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("search_content", searchContent);
+            query.Add("sort_by", sortBy?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/worker-tasks", query.Items, null, global::ModelArts.ListWorkerTasksResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListWorkerTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkerTask> ListWorkerTasksItemsAsync(global::ModelArts.ListWorkerTasksOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="order">Sorting method. One of: asc, desc.</param>
+        /// <param name="searchContent">Fuzzy search keyword. By default, this parameter is left blank.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, workforce_task_name.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkerTask> ListWorkerTasksItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -1985,40 +1824,39 @@ namespace ModelArts
         /// </remarks>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence of the query. Options:</param>
-        /// <param name="role">Filtering query based on the member role. Options:</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="role">Filtering query based on the member role. One of: 0, 1, 2.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, email.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListAllWorkersResponse> ListAllWorkersAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListAllWorkersOrder? order = null, [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L)] global::ModelArts.ListAllWorkersRole? role = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "email")] global::ModelArts.ListAllWorkersSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListAllWorkersResponse> ListAllWorkersAsync([global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsVersionFormat? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/workers";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.role", role, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (role is { } value_role)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("role", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_role)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListAllWorkersResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("role", role?.ToString());
+            query.Add("sort_by", sortBy?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/workers", query.Items, null, global::ModelArts.ListAllWorkersResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListAllWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListAllWorkersItemsAsync(global::ModelArts.ListAllWorkersOrder? order = null, global::ModelArts.ListAllWorkersRole? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
+        /// <param name="role">Filtering query based on the member role. One of: 0, 1, 2.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, email.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListAllWorkersItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsVersionFormat? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -2043,9 +1881,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescWorkforceResponse> DescWorkforceAsync(string workforceId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescWorkforceResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId), null, null, global::ModelArts.DescWorkforceResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Updating a Labeling Team</summary>
@@ -2058,9 +1894,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkforceResponse> UpdateWorkforceAsync(string workforceId, global::ModelArts.UpdateWorkforceRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateWorkforceResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId), null, body, global::ModelArts.UpdateWorkforceResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Labeling Team</summary>
@@ -2072,9 +1906,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DeleteWorkforceResponse> DeleteWorkforceAsync(string workforceId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, global::ModelArts.DeleteWorkforceResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId), null, null, global::ModelArts.DeleteWorkforceResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying the List of Labeling Team Members</summary>
@@ -2084,35 +1916,36 @@ namespace ModelArts
         /// <param name="workforceId">ID of a labeling team.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
-        /// <param name="order">Sorting sequence. Options:</param>
-        /// <param name="sortBy">Sorting mode of the query. Options:</param>
+        /// <param name="order">Sorting sequence. One of: asc, desc.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, email.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkersResponse> ListWorkersAsync(string workforceId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, [global::ModelArts.Runtime.Constraints.AllowedValues("asc", "desc")] global::ModelArts.ListWorkersOrder? order = null, [global::ModelArts.Runtime.Constraints.AllowedValues("create_time", "email")] global::ModelArts.ListWorkersSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.ListWorkersResponse> ListWorkersAsync(string workforceId, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            if (limit is { } value_limit)
+            if (_pipeline.ValidatesRequests)
             {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("limit", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_limit)));
+                global::System.Collections.Generic.List<global::ModelArts.Runtime.Validation.ModelArtsViolation>? violations = null;
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.limit", limit, -1, -1, null, 1d, 100d, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.order", order, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                violations = global::ModelArts.Runtime.Validation.Check.Argument(violations, "query.sort_by", sortBy, -1, -1, null, double.NaN, double.NaN, double.NaN, double.NaN);
+                global::ModelArts.Runtime.Validation.Check.Arguments(violations);
             }
-            if (offset is { } value_offset)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("offset", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_offset)));
-            }
-            if (order is { } value_order)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("order", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_order)));
-            }
-            if (sortBy is { } value_sortBy)
-            {
-                (query ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>("sort_by", global::ModelArts.Runtime.Http.ModelArtsPipeline.QueryValue(value_sortBy)));
-            }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.ListWorkersResponse.ReadJson, cancellationToken);
+            var query = default(global::ModelArts.Runtime.Http.Query);
+            query.Add("limit", limit);
+            query.Add("offset", offset);
+            query.Add("order", order?.ToString());
+            query.Add("sort_by", sortBy?.ToString());
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers", query.Items, null, global::ModelArts.ListWorkersResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Every item of ListWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListWorkersItemsAsync(string workforceId, global::ModelArts.ListWorkersOrder? order = null, global::ModelArts.ListWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="workforceId">ID of a labeling team.</param>
+        /// <param name="order">Sorting sequence. One of: asc, desc.</param>
+        /// <param name="sortBy">Sorting mode of the query. One of: create_time, email.</param>
+        /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
+        /// <param name="projectId">The project; the client options' project id when null.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListWorkersItemsAsync(string workforceId, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {
@@ -2138,9 +1971,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.CreateWorkerResponse> CreateWorkerAsync(string workforceId, global::ModelArts.CreateWorkerRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.CreateWorkerResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers", null, body, global::ModelArts.CreateWorkerResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting Labeling Team Members in Batches</summary>
@@ -2153,9 +1984,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.BatchDeleteWorkersResponse> BatchDeleteWorkersAsync(string workforceId, global::ModelArts.BatchDeleteWorkersRequest body, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/batch-delete";
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, path, query, body, global::ModelArts.BatchDeleteWorkersResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/batch-delete", null, body, global::ModelArts.BatchDeleteWorkersResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Querying Details About Labeling Team Members</summary>
@@ -2168,9 +1997,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.DescWorkerResponse> DescWorkerAsync(string workerId, string workforceId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, path, query, null, global::ModelArts.DescWorkerResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId), null, null, global::ModelArts.DescWorkerResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Updating a Labeling Team Member</summary>
@@ -2184,9 +2011,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task<global::ModelArts.UpdateWorkerResponse> UpdateWorkerAsync(string workerId, string workforceId, global::ModelArts.UpdateWorkerRequest? body = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, path, query, body, global::ModelArts.UpdateWorkerResponse.ReadJson, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId), null, body, global::ModelArts.UpdateWorkerResponse.ReadJson, cancellationToken);
         }
 
         /// <summary>Deleting a Labeling Team Member</summary>
@@ -2199,9 +2024,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public global::System.Threading.Tasks.Task DeleteWorkerAsync(string workerId, string workforceId, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var path = "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId);
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null;
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, query, null, cancellationToken);
+            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/v2/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(_pipeline.ProjectId(projectId)) + "/workforces/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workforceId) + "/workers/" + global::ModelArts.Runtime.Http.ModelArtsPipeline.Segment(workerId), null, null, cancellationToken);
         }
     }
 
@@ -2210,6 +2033,8 @@ namespace ModelArts
     public static class ModelArtsClientServiceCollectionExtensions
     {
         /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the client options.</param>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddModelArtsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "ModelArtsClient");

@@ -3,93 +3,54 @@
 namespace ModelArts
 {
     /// <summary>The ProcessorDataSource object.</summary>
+    [global::ModelArts.Runtime.Constraints.Rule("format-when", "Type", "OBS", Subjects = new[] { "Source" }, Pattern = @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", Message = @"source must be an OBS path when type is OBS")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record ProcessorDataSource : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("source");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("source");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("version_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("version_id");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("version_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("version_name");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "name", "source", "type", "version_id", "version_name" });
 
         /// <summary>Dataset name.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; }
 
-        /// <summary>Data source path. Options:</summary>
+        /// <summary>Data source path.</summary>
         /// <remarks>
-        /// <para>- If type is set to OBS, source is an OBS path.</para>
-        /// <para>- If type is set to TASK, source is a task ID.</para>
-        /// <para>- If type is set to DATASET, source is a dataset ID.</para>
-        /// <para>- If type is set to CUSTOM and the API is called by resource tenants, set source to the project_id of the actual user. Otherwise, this field is left blank.</para>
+        /// <para>If type is set to OBS, source is an OBS path.</para>
+        /// <para>If type is set to TASK, source is a task ID.</para>
+        /// <para>If type is set to DATASET, source is a dataset ID.</para>
+        /// <para>If type is set to CUSTOM and the API is called by resource tenants, set source to the project_id of the actual user. Otherwise, this field is left blank.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("source")]
         public string? Source { get; set; }
 
-        /// <summary>Data source type. Options:</summary>
+        /// <summary>Data source type. One of: OBS, TASK, DATASET, CUSTOM.</summary>
         /// <remarks>
-        /// <para>- OBS: Data obtained from OBS</para>
-        /// <para>- TASK: Data processing task</para>
-        /// <para>- DATASET: Dataset</para>
-        /// <para>- CUSTOM: Data called by resource tenants</para>
+        /// <para>OBS: Data obtained from OBS</para>
+        /// <para>TASK: Data processing task</para>
+        /// <para>DATASET: Dataset</para>
+        /// <para>CUSTOM: Data called by resource tenants</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues("OBS", "TASK", "DATASET", "CUSTOM")]
         public global::ModelArts.ProcessorDataSourceType? Type { get; set; }
 
         /// <summary>Version of a dataset.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_id")]
         public string? VersionId { get; set; }
 
         /// <summary>Dataset version name.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_name")]
         public string? VersionName { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Name is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value0);
-            }
-            if (Source is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStringValue(value1);
-            }
-            if (Type is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                value2.WriteJson(writer);
-            }
-            if (VersionId is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteStringValue(value3);
-            }
-            if (VersionName is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteStringValue(value4);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], Name);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], Source);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[2], Type);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[3], VersionId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], VersionName);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -97,107 +58,29 @@ namespace ModelArts
         public static ProcessorDataSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            string? p0 = default;
-            string? p1 = default;
-            global::ModelArts.ProcessorDataSourceType? p2 = default;
-            string? p3 = default;
-            string? p4 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new ProcessorDataSource();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".name", e);
-                        }
+                        case 0: value.Name = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 1: value.Source = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 2: value.Type = global::ModelArts.ProcessorDataSourceType.ReadJson(ref reader); break;
+                        case 3: value.VersionId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 4: value.VersionName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".source", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.ProcessorDataSourceType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".type", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_name", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new ProcessorDataSource
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                Name = p0,
-                Source = p1,
-                Type = p2,
-                VersionId = p3,
-                VersionName = p4,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -220,9 +103,10 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (Type is { } value2)
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 2, Type);
+            if ((this.Type is not { } v0 || (v0.Value == "OBS")) && this.Type is not null)
             {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".type", value2.IsKnown, value2.ToString());
+                if (!((this.Source is not { } v2 || global::ModelArts.Runtime.Validation.Check.Matches(v2, @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$")))) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".source", "source must be an OBS path when type is OBS");
             }
         }
     }

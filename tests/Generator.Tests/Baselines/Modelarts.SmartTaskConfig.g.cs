@@ -3,505 +3,210 @@
 namespace ModelArts
 {
     /// <summary>The SmartTaskConfig object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record SmartTaskConfig : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("algorithm_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("algorithm_type");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("ambiguity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("ambiguity");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("annotation_output");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("annotation_output");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("collect_rule");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("collect_rule");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("collect_sample");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("collect_sample");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("confidence_scope");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("confidence_scope");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("description");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("engine_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("engine_name");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("export_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("export_format");
-        private static readonly byte[] s_utf89 = global::System.Text.Encoding.UTF8.GetBytes("export_params");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("export_params");
-        private static readonly byte[] s_utf810 = global::System.Text.Encoding.UTF8.GetBytes("flavor");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("flavor");
-        private static readonly byte[] s_utf811 = global::System.Text.Encoding.UTF8.GetBytes("image_brightness");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("image_brightness");
-        private static readonly byte[] s_utf812 = global::System.Text.Encoding.UTF8.GetBytes("image_colorfulness");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("image_colorfulness");
-        private static readonly byte[] s_utf813 = global::System.Text.Encoding.UTF8.GetBytes("inf_cluster_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("inf_cluster_id");
-        private static readonly byte[] s_utf814 = global::System.Text.Encoding.UTF8.GetBytes("inf_config_list");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("inf_config_list");
-        private static readonly byte[] s_utf815 = global::System.Text.Encoding.UTF8.GetBytes("inf_output");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("inf_output");
-        private static readonly byte[] s_utf816 = global::System.Text.Encoding.UTF8.GetBytes("infer_result_output_dir");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("infer_result_output_dir");
-        private static readonly byte[] s_utf817 = global::System.Text.Encoding.UTF8.GetBytes("key_sample_output");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("key_sample_output");
-        private static readonly byte[] s_utf818 = global::System.Text.Encoding.UTF8.GetBytes("log_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("log_url");
-        private static readonly byte[] s_utf819 = global::System.Text.Encoding.UTF8.GetBytes("manifest_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("manifest_path");
-        private static readonly byte[] s_utf820 = global::System.Text.Encoding.UTF8.GetBytes("model_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("model_id");
-        private static readonly byte[] s_utf821 = global::System.Text.Encoding.UTF8.GetBytes("model_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("model_name");
-        private static readonly byte[] s_utf822 = global::System.Text.Encoding.UTF8.GetBytes("model_parameter");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("model_parameter");
-        private static readonly byte[] s_utf823 = global::System.Text.Encoding.UTF8.GetBytes("model_version");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("model_version");
-        private static readonly byte[] s_utf824 = global::System.Text.Encoding.UTF8.GetBytes("n_clusters");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("n_clusters");
-        private static readonly byte[] s_utf825 = global::System.Text.Encoding.UTF8.GetBytes("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly byte[] s_utf826 = global::System.Text.Encoding.UTF8.GetBytes("output_dir");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("output_dir");
-        private static readonly byte[] s_utf827 = global::System.Text.Encoding.UTF8.GetBytes("parameters");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("parameters");
-        private static readonly byte[] s_utf828 = global::System.Text.Encoding.UTF8.GetBytes("pool_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("pool_id");
-        private static readonly byte[] s_utf829 = global::System.Text.Encoding.UTF8.GetBytes("property");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name29 = global::System.Text.Json.JsonEncodedText.Encode("property");
-        private static readonly byte[] s_utf830 = global::System.Text.Encoding.UTF8.GetBytes("req_uri");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name30 = global::System.Text.Json.JsonEncodedText.Encode("req_uri");
-        private static readonly byte[] s_utf831 = global::System.Text.Encoding.UTF8.GetBytes("result_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name31 = global::System.Text.Json.JsonEncodedText.Encode("result_type");
-        private static readonly byte[] s_utf832 = global::System.Text.Encoding.UTF8.GetBytes("samples");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name32 = global::System.Text.Json.JsonEncodedText.Encode("samples");
-        private static readonly byte[] s_utf833 = global::System.Text.Encoding.UTF8.GetBytes("stop_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name33 = global::System.Text.Json.JsonEncodedText.Encode("stop_time");
-        private static readonly byte[] s_utf834 = global::System.Text.Encoding.UTF8.GetBytes("time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name34 = global::System.Text.Json.JsonEncodedText.Encode("time");
-        private static readonly byte[] s_utf835 = global::System.Text.Encoding.UTF8.GetBytes("train_data_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name35 = global::System.Text.Json.JsonEncodedText.Encode("train_data_path");
-        private static readonly byte[] s_utf836 = global::System.Text.Encoding.UTF8.GetBytes("train_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name36 = global::System.Text.Json.JsonEncodedText.Encode("train_url");
-        private static readonly byte[] s_utf837 = global::System.Text.Encoding.UTF8.GetBytes("version_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name37 = global::System.Text.Json.JsonEncodedText.Encode("version_format");
-        private static readonly byte[] s_utf838 = global::System.Text.Encoding.UTF8.GetBytes("worker_server_num");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("worker_server_num");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "algorithm_type", "ambiguity", "annotation_output", "collect_rule", "collect_sample", "confidence_scope", "description", "engine_name", "export_format", "export_params", "flavor", "image_brightness", "image_colorfulness", "inf_cluster_id", "inf_config_list", "inf_output", "infer_result_output_dir", "key_sample_output", "log_url", "manifest_path", "model_id", "model_name", "model_parameter", "model_version", "n_clusters", "name", "output_dir", "parameters", "pool_id", "property", "req_uri", "result_type", "samples", "stop_time", "time", "train_data_path", "train_url", "version_format", "worker_server_num" });
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern5_0 = new global::System.Text.RegularExpressions.Regex(@"^\d+(?:\.\d+)?-\d+(?:\.\d+)?$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-        /// <summary>Algorithm type for auto labeling. Options:</summary>
+        /// <summary>Algorithm type for auto labeling. One of: fast, accurate.</summary>
         /// <remarks>
-        /// <para>- fast: Only labeled samples are used for training.</para>
-        /// <para>- accurate: Unlabeled samples are also used for semi-supervised training.</para>
+        /// <para>fast: Only labeled samples are used for training.</para>
+        /// <para>accurate: Unlabeled samples are also used for semi-supervised training.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("algorithm_type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues("fast", "accurate", "supervisory")]
-        public global::ModelArts.SmartTaskConfigAlgorithmType? AlgorithmType { get; set; }
+        public global::ModelArts.AlgorithmType? AlgorithmType { get; set; }
 
         /// <summary>Whether to perform clustering based on the image blurring degree.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("ambiguity")]
         public bool? Ambiguity { get; set; }
 
         /// <summary>Output path of the active learning labeling result</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("annotation_output")]
         public string? AnnotationOutput { get; set; }
 
         /// <summary>Sample collection rule. The default value is all, indicating full collection. Only all is available.</summary>
         /// <remarks>
         /// <para>Default: "all"</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("collect_rule")]
-        public string? CollectRule { get; set; }
+        public global::ModelArts.CollectRule? CollectRule { get; set; }
 
-        /// <summary>Whether to enable sample collection. Options:</summary>
+        /// <summary>Whether to enable sample collection. One of: true, false.</summary>
         /// <remarks>
-        /// <para>- true: Sample collection is enabled. (Default)</para>
-        /// <para>- false: Sample collection is disabled.</para>
+        /// <para>true: Sample collection is enabled. (Default)</para>
+        /// <para>false: Sample collection is disabled.</para>
         /// <para>Default: true</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("collect_sample")]
         public bool? CollectSample { get; set; }
 
         /// <summary>Confidence range of key samples. The minimum and maximum values are separated by hyphens (-), for example, 0.10-0.90.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("confidence_scope")]
         [global::ModelArts.Runtime.Constraints.Pattern(@"^\d+(?:\.\d+)?-\d+(?:\.\d+)?$")]
         [global::ModelArts.Runtime.Constraints.ValueFormat("decimal-range", Minimum = 0d, Maximum = 1d)]
         public string? ConfidenceScope { get; set; }
 
         /// <summary>Job description</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; }
 
         /// <summary>Engine name</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("engine_name")]
         public string? EngineName { get; set; }
 
-        /// <summary>Format of the exported directory. Options:</summary>
+        /// <summary>Format of the exported directory. One of: 1, 2.</summary>
         /// <remarks>
-        /// <para>- 1: tree structure, for example, rabbits/1.jpg,bees/2.jpg.</para>
-        /// <para>- 2: tile structure, for example, 1.jpg, 1.txt; 2.jpg, 2.txt</para>
+        /// <para>1: tree structure, for example, rabbits/1.jpg,bees/2.jpg.</para>
+        /// <para>2: tile structure, for example, 1.jpg, 1.txt; 2.jpg, 2.txt</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("export_format")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(1L, 2L)]
-        public global::ModelArts.SmartTaskConfigExportFormat? ExportFormat { get; set; }
+        public global::ModelArts.ExportFormat? ExportFormat { get; set; }
 
         /// <summary>Parameters of a dataset export task</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("export_params")]
         public global::ModelArts.ExportParams? ExportParams { get; set; }
 
         /// <summary>Training resource flavor</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("flavor")]
         public global::ModelArts.Flavor? Flavor { get; set; }
 
         /// <summary>Whether to perform clustering based on the image brightness</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("image_brightness")]
         public bool? ImageBrightness { get; set; }
 
         /// <summary>Whether to perform clustering based on the image color</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("image_colorfulness")]
         public bool? ImageColorfulness { get; set; }
 
         /// <summary>ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated cluster is not used. When using a dedicated cluster to deploy services, ensure that the cluster status is normal. After this parameter is set, the network configuration of the cluster is used, and the vpc_id parameter does not take effect.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("inf_cluster_id")]
         public string? InfClusterId { get; set; }
 
         /// <summary>Configuration list required for running an inference job, which is optional and left blank by default</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("inf_config_list")]
         public global::System.Collections.Generic.IList<global::ModelArts.InfConfig>? InfConfigList { get; set; }
 
         /// <summary>Output path of inference in active learning</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("inf_output")]
         public string? InfOutput { get; set; }
 
         /// <summary>OBS directory for storing sample prediction results. This parameter is optional. The {service_id}-infer-result subdirectory in the output_dir directory is used by default.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("infer_result_output_dir")]
+        [global::ModelArts.Runtime.Constraints.Pattern(@"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", Format = "obs-path")]
         public string? InferResultOutputDir { get; set; }
 
         /// <summary>Output path of hard examples in active learning</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("key_sample_output")]
         public string? KeySampleOutput { get; set; }
 
         /// <summary>OBS URL of the logs of a training job. By default, this parameter is left blank.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("log_url")]
+        [global::ModelArts.Runtime.Constraints.Pattern(@"^(?:(?:obs|s3|https?)://|/)[^/\s]+(?:/.*)?$", Format = "obs-path")]
         public string? LogUrl { get; set; }
 
         /// <summary>Path of the manifest file, which is used as the input for training and inference</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("manifest_path")]
         public string? ManifestPath { get; set; }
 
         /// <summary>Model ID</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model_id")]
         public string? ModelId { get; set; }
 
         /// <summary>Model name</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model_name")]
         public string? ModelName { get; set; }
 
         /// <summary>Model parameters</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model_parameter")]
         public string? ModelParameter { get; set; }
 
         /// <summary>Model version</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model_version")]
         public string? ModelVersion { get; set; }
 
         /// <summary>Number of clusters</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("n_clusters")]
         public global::System.Text.Json.JsonElement? NClusters { get; set; }
 
         /// <summary>Task name</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; }
 
         /// <summary>Sample output path. The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/. Example: /test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("output_dir")]
         public string? OutputDir { get; set; }
 
         /// <summary>Running parameters of a training job</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public global::System.Collections.Generic.IList<global::ModelArts.TrainingParameter>? Parameters { get; set; }
 
         /// <summary>Resource pool ID</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pool_id")]
         public string? PoolId { get; set; }
 
         /// <summary>Attribute name</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("property")]
         public string? Property { get; set; }
 
         /// <summary>Inference path of a batch job</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("req_uri")]
         public string? ReqUri { get; set; }
 
-        /// <summary>Processing mode of auto grouping results. Options:</summary>
+        /// <summary>Processing mode of auto grouping results. One of: 0, 1.</summary>
         /// <remarks>
-        /// <para>- 0: The results are saved to OBS.</para>
-        /// <para>- 1: The results are saved to samples.</para>
+        /// <para>0: The results are saved to OBS.</para>
+        /// <para>1: The results are saved to samples.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("result_type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L)]
-        public global::ModelArts.SmartTaskConfigResultType? ResultType { get; set; }
+        public global::ModelArts.ExportType? ResultType { get; set; }
 
         /// <summary>Labeling information for samples to be auto labeled</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("samples")]
         public global::System.Collections.Generic.IList<global::ModelArts.SampleLabels>? Samples { get; set; }
 
         /// <summary>Timeout interval, in minutes. The default value is 15 minutes. This parameter is used only in the scenario of auto labeling for videos.</summary>
         /// <remarks>
         /// <para>Default: 15</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("stop_time")]
         public int? StopTime { get; set; }
 
         /// <summary>Timestamp in active learning</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("time")]
         public string? Time { get; set; }
 
         /// <summary>Path for storing existing training datasets</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("train_data_path")]
         public string? TrainDataPath { get; set; }
 
         /// <summary>OBS URL of the output file of a training job. By default, this parameter is left blank.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("train_url")]
+        [global::ModelArts.Runtime.Constraints.Pattern(@"^(?:(?:obs|s3|https?)://|/)[^/\s]+(?:/.*)?$", Format = "obs-path")]
         public string? TrainUrl { get; set; }
 
-        /// <summary>Format of a dataset version. Options:</summary>
+        /// <summary>Format of a dataset version. One of: Default, CarbonData, CSV.</summary>
         /// <remarks>
-        /// <para>- Default</para>
-        /// <para>- CarbonData (supported only by table datasets)</para>
-        /// <para>- CSV</para>
+        /// <para>Default</para>
+        /// <para>CarbonData (supported only by table datasets)</para>
+        /// <para>CSV</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_format")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues("Default", "CarbonData", "CSV")]
-        public global::ModelArts.SmartTaskConfigVersionFormat? VersionFormat { get; set; }
+        public global::ModelArts.CreateDatasetVersionRequestVersionFormat? VersionFormat { get; set; }
 
         /// <summary>Number of workers in a training job</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("worker_server_num")]
         public int? WorkerServerNum { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (AlgorithmType is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                value0.WriteJson(writer);
-            }
-            if (Ambiguity is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteBooleanValue(value1);
-            }
-            if (AnnotationOutput is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStringValue(value2);
-            }
-            if (CollectRule is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteStringValue(value3);
-            }
-            if (CollectSample is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteBooleanValue(value4);
-            }
-            if (ConfidenceScope is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                writer.WriteStringValue(value5);
-            }
-            if (Description is { } value6)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteStringValue(value6);
-            }
-            if (EngineName is { } value7)
-            {
-                writer.WritePropertyName(s_name7);
-                writer.WriteStringValue(value7);
-            }
-            if (ExportFormat is { } value8)
-            {
-                writer.WritePropertyName(s_name8);
-                value8.WriteJson(writer);
-            }
-            if (ExportParams is { } value9)
-            {
-                writer.WritePropertyName(s_name9);
-                value9.WriteJson(writer);
-            }
-            if (Flavor is { } value10)
-            {
-                writer.WritePropertyName(s_name10);
-                value10.WriteJson(writer);
-            }
-            if (ImageBrightness is { } value11)
-            {
-                writer.WritePropertyName(s_name11);
-                writer.WriteBooleanValue(value11);
-            }
-            if (ImageColorfulness is { } value12)
-            {
-                writer.WritePropertyName(s_name12);
-                writer.WriteBooleanValue(value12);
-            }
-            if (InfClusterId is { } value13)
-            {
-                writer.WritePropertyName(s_name13);
-                writer.WriteStringValue(value13);
-            }
-            if (InfConfigList is { } value14)
-            {
-                writer.WritePropertyName(s_name14);
-                writer.WriteStartArray();
-                foreach (var item0 in value14)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (InfOutput is { } value15)
-            {
-                writer.WritePropertyName(s_name15);
-                writer.WriteStringValue(value15);
-            }
-            if (InferResultOutputDir is { } value16)
-            {
-                writer.WritePropertyName(s_name16);
-                writer.WriteStringValue(value16);
-            }
-            if (KeySampleOutput is { } value17)
-            {
-                writer.WritePropertyName(s_name17);
-                writer.WriteStringValue(value17);
-            }
-            if (LogUrl is { } value18)
-            {
-                writer.WritePropertyName(s_name18);
-                writer.WriteStringValue(value18);
-            }
-            if (ManifestPath is { } value19)
-            {
-                writer.WritePropertyName(s_name19);
-                writer.WriteStringValue(value19);
-            }
-            if (ModelId is { } value20)
-            {
-                writer.WritePropertyName(s_name20);
-                writer.WriteStringValue(value20);
-            }
-            if (ModelName is { } value21)
-            {
-                writer.WritePropertyName(s_name21);
-                writer.WriteStringValue(value21);
-            }
-            if (ModelParameter is { } value22)
-            {
-                writer.WritePropertyName(s_name22);
-                writer.WriteStringValue(value22);
-            }
-            if (ModelVersion is { } value23)
-            {
-                writer.WritePropertyName(s_name23);
-                writer.WriteStringValue(value23);
-            }
-            if (NClusters is { } value24)
-            {
-                writer.WritePropertyName(s_name24);
-                value24.WriteTo(writer);
-            }
-            if (Name is { } value25)
-            {
-                writer.WritePropertyName(s_name25);
-                writer.WriteStringValue(value25);
-            }
-            if (OutputDir is { } value26)
-            {
-                writer.WritePropertyName(s_name26);
-                writer.WriteStringValue(value26);
-            }
-            if (Parameters is { } value27)
-            {
-                writer.WritePropertyName(s_name27);
-                writer.WriteStartArray();
-                foreach (var item0 in value27)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (PoolId is { } value28)
-            {
-                writer.WritePropertyName(s_name28);
-                writer.WriteStringValue(value28);
-            }
-            if (Property is { } value29)
-            {
-                writer.WritePropertyName(s_name29);
-                writer.WriteStringValue(value29);
-            }
-            if (ReqUri is { } value30)
-            {
-                writer.WritePropertyName(s_name30);
-                writer.WriteStringValue(value30);
-            }
-            if (ResultType is { } value31)
-            {
-                writer.WritePropertyName(s_name31);
-                value31.WriteJson(writer);
-            }
-            if (Samples is { } value32)
-            {
-                writer.WritePropertyName(s_name32);
-                writer.WriteStartArray();
-                foreach (var item0 in value32)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (StopTime is { } value33)
-            {
-                writer.WritePropertyName(s_name33);
-                writer.WriteNumberValue(value33);
-            }
-            if (Time is { } value34)
-            {
-                writer.WritePropertyName(s_name34);
-                writer.WriteStringValue(value34);
-            }
-            if (TrainDataPath is { } value35)
-            {
-                writer.WritePropertyName(s_name35);
-                writer.WriteStringValue(value35);
-            }
-            if (TrainUrl is { } value36)
-            {
-                writer.WritePropertyName(s_name36);
-                writer.WriteStringValue(value36);
-            }
-            if (VersionFormat is { } value37)
-            {
-                writer.WritePropertyName(s_name37);
-                value37.WriteJson(writer);
-            }
-            if (WorkerServerNum is { } value38)
-            {
-                writer.WritePropertyName(s_name38);
-                writer.WriteNumberValue(value38);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[0], AlgorithmType);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], Ambiguity);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], AnnotationOutput);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[3], CollectRule);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], CollectSample);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], ConfidenceScope);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[6], Description);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[7], EngineName);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[8], ExportFormat);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[9], ExportParams);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[10], Flavor);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[11], ImageBrightness);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[12], ImageColorfulness);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[13], InfClusterId);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[14], InfConfigList, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.InfConfig>);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[15], InfOutput);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[16], InferResultOutputDir);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[17], KeySampleOutput);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[18], LogUrl);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[19], ManifestPath);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[20], ModelId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[21], ModelName);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[22], ModelParameter);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[23], ModelVersion);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[24], NClusters);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[25], Name);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[26], OutputDir);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[27], Parameters, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.TrainingParameter>);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[28], PoolId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[29], Property);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[30], ReqUri);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[31], ResultType);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[32], Samples, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.SampleLabels>);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[33], StopTime);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[34], Time);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[35], TrainDataPath);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[36], TrainUrl);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[37], VersionFormat);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[38], WorkerServerNum);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -509,719 +214,63 @@ namespace ModelArts
         public static SmartTaskConfig ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            global::ModelArts.SmartTaskConfigAlgorithmType? p0 = default;
-            bool? p1 = default;
-            string? p2 = default;
-            string? p3 = default;
-            bool? p4 = default;
-            string? p5 = default;
-            string? p6 = default;
-            string? p7 = default;
-            global::ModelArts.SmartTaskConfigExportFormat? p8 = default;
-            global::ModelArts.ExportParams? p9 = default;
-            global::ModelArts.Flavor? p10 = default;
-            bool? p11 = default;
-            bool? p12 = default;
-            string? p13 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.InfConfig>? p14 = default;
-            string? p15 = default;
-            string? p16 = default;
-            string? p17 = default;
-            string? p18 = default;
-            string? p19 = default;
-            string? p20 = default;
-            string? p21 = default;
-            string? p22 = default;
-            string? p23 = default;
-            global::System.Text.Json.JsonElement? p24 = default;
-            string? p25 = default;
-            string? p26 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.TrainingParameter>? p27 = default;
-            string? p28 = default;
-            string? p29 = default;
-            string? p30 = default;
-            global::ModelArts.SmartTaskConfigResultType? p31 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.SampleLabels>? p32 = default;
-            int? p33 = default;
-            string? p34 = default;
-            string? p35 = default;
-            string? p36 = default;
-            global::ModelArts.SmartTaskConfigVersionFormat? p37 = default;
-            int? p38 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new SmartTaskConfig();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.SmartTaskConfigAlgorithmType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".algorithm_type", e);
-                        }
+                        case 0: value.AlgorithmType = global::ModelArts.AlgorithmType.ReadJson(ref reader); break;
+                        case 1: value.Ambiguity = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 2: value.AnnotationOutput = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 3: value.CollectRule = global::ModelArts.CollectRule.ReadJson(ref reader); break;
+                        case 4: value.CollectSample = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 5: value.ConfidenceScope = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 6: value.Description = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 7: value.EngineName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 8: value.ExportFormat = global::ModelArts.ExportFormat.ReadJson(ref reader); break;
+                        case 9: value.ExportParams = global::ModelArts.ExportParams.ReadJson(ref reader); break;
+                        case 10: value.Flavor = global::ModelArts.Flavor.ReadJson(ref reader); break;
+                        case 11: value.ImageBrightness = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 12: value.ImageColorfulness = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader); break;
+                        case 13: value.InfClusterId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 14: value.InfConfigList = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.InfConfig.ReadJson); break;
+                        case 15: value.InfOutput = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 16: value.InferResultOutputDir = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 17: value.KeySampleOutput = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 18: value.LogUrl = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 19: value.ManifestPath = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 20: value.ModelId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 21: value.ModelName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 22: value.ModelParameter = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 23: value.ModelVersion = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 24: value.NClusters = global::ModelArts.Runtime.Json.JsonRead.GetElement(ref reader); break;
+                        case 25: value.Name = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 26: value.OutputDir = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 27: value.Parameters = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.TrainingParameter.ReadJson); break;
+                        case 28: value.PoolId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 29: value.Property = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 30: value.ReqUri = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 31: value.ResultType = global::ModelArts.ExportType.ReadJson(ref reader); break;
+                        case 32: value.Samples = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.SampleLabels.ReadJson); break;
+                        case 33: value.StopTime = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader); break;
+                        case 34: value.Time = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 35: value.TrainDataPath = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 36: value.TrainUrl = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 37: value.VersionFormat = global::ModelArts.CreateDatasetVersionRequestVersionFormat.ReadJson(ref reader); break;
+                        case 38: value.WorkerServerNum = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".ambiguity", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".annotation_output", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".collect_rule", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".collect_sample", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".confidence_scope", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p6 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".description", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p7 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".engine_name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf88))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p8 = global::ModelArts.SmartTaskConfigExportFormat.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".export_format", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf89))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p9 = global::ModelArts.ExportParams.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".export_params", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf810))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p10 = global::ModelArts.Flavor.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".flavor", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf811))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p11 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".image_brightness", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf812))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p12 = global::ModelArts.Runtime.Json.JsonRead.GetBoolean(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".image_colorfulness", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf813))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p13 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".inf_cluster_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf814))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p14 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.InfConfig.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".inf_config_list", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf815))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p15 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".inf_output", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf816))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p16 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".infer_result_output_dir", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf817))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p17 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".key_sample_output", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf818))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p18 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".log_url", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf819))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p19 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".manifest_path", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf820))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p20 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".model_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf821))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p21 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".model_name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf822))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p22 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".model_parameter", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf823))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p23 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".model_version", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf824))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p24 = global::ModelArts.Runtime.Json.JsonRead.GetElement(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".n_clusters", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf825))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p25 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf826))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p26 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".output_dir", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf827))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p27 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.TrainingParameter.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".parameters", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p28 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".pool_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf829))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p29 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".property", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf830))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p30 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".req_uri", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf831))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p31 = global::ModelArts.SmartTaskConfigResultType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".result_type", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf832))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p32 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.SampleLabels.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".samples", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf833))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p33 = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".stop_time", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p34 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".time", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf835))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p35 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".train_data_path", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf836))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p36 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".train_url", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf837))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p37 = global::ModelArts.SmartTaskConfigVersionFormat.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_format", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf838))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p38 = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".worker_server_num", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new SmartTaskConfig
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                AlgorithmType = p0,
-                Ambiguity = p1,
-                AnnotationOutput = p2,
-                CollectRule = p3,
-                CollectSample = p4,
-                ConfidenceScope = p5,
-                Description = p6,
-                EngineName = p7,
-                ExportFormat = p8,
-                ExportParams = p9,
-                Flavor = p10,
-                ImageBrightness = p11,
-                ImageColorfulness = p12,
-                InfClusterId = p13,
-                InfConfigList = p14,
-                InfOutput = p15,
-                InferResultOutputDir = p16,
-                KeySampleOutput = p17,
-                LogUrl = p18,
-                ManifestPath = p19,
-                ModelId = p20,
-                ModelName = p21,
-                ModelParameter = p22,
-                ModelVersion = p23,
-                NClusters = p24,
-                Name = p25,
-                OutputDir = p26,
-                Parameters = p27,
-                PoolId = p28,
-                Property = p29,
-                ReqUri = p30,
-                ResultType = p31,
-                Samples = p32,
-                StopTime = p33,
-                Time = p34,
-                TrainDataPath = p35,
-                TrainUrl = p36,
-                VersionFormat = p37,
-                WorkerServerNum = p38,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -1244,60 +293,22 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (AlgorithmType is { } value0)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".algorithm_type", value0.IsKnown, value0.ToString());
-            }
-            if (ConfidenceScope is { } value5)
-            {
-                global::ModelArts.Runtime.Validation.Check.Pattern(violations, path + ".confidence_scope", value5, s_pattern5_0);
-                global::ModelArts.Runtime.Validation.Check.Format(violations, path + ".confidence_scope", value5, "decimal-range", 0d, 1d, 0);
-            }
-            if (ExportFormat is { } value8)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".export_format", value8.IsKnown, value8.ToString());
-            }
-            if (ExportParams is { } value9)
-            {
-                value9.Validate(violations, path + ".export_params");
-            }
-            if (Flavor is { } value10)
-            {
-                value10.Validate(violations, path + ".flavor");
-            }
-            if (InfConfigList is { } value14)
-            {
-                for (var i0 = 0; i0 < value14.Count; i0++)
-                {
-                    value14[i0].Validate(violations, path + ".inf_config_list" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            if (NClusters is { } value24)
-            {
-                global::ModelArts.Runtime.Validation.Check.IntegerWidth(violations, path + ".n_clusters", value24, 32);
-            }
-            if (Parameters is { } value27)
-            {
-                for (var i0 = 0; i0 < value27.Count; i0++)
-                {
-                    value27[i0].Validate(violations, path + ".parameters" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            if (ResultType is { } value31)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".result_type", value31.IsKnown, value31.ToString());
-            }
-            if (Samples is { } value32)
-            {
-                for (var i0 = 0; i0 < value32.Count; i0++)
-                {
-                    value32[i0].Validate(violations, path + ".samples" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            if (VersionFormat is { } value37)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".version_format", value37.IsKnown, value37.ToString());
-            }
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 0, AlgorithmType);
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 3, CollectRule);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 5, ConfidenceScope, @"^\d+(?:\.\d+)?-\d+(?:\.\d+)?$");
+            global::ModelArts.Runtime.Validation.Check.Format(violations, path, s_names, 5, ConfidenceScope, "decimal-range", 0d, 1d, 0);
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 8, ExportFormat);
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 9, ExportParams);
+            global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 10, Flavor);
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 14, InfConfigList);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 16, InferResultOutputDir, @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", "obs-path");
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 18, LogUrl, @"^(?:(?:obs|s3|https?)://|/)[^/\s]+(?:/.*)?$", "obs-path");
+            global::ModelArts.Runtime.Validation.Check.Loose(violations, path, s_names, 24, NClusters, null, 32, double.NaN, double.NaN, double.NaN, double.NaN, -1, -1, null);
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 27, Parameters);
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 31, ResultType);
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 32, Samples);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 36, TrainUrl, @"^(?:(?:obs|s3|https?)://|/)[^/\s]+(?:/.*)?$", "obs-path");
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 37, VersionFormat);
         }
     }
 }

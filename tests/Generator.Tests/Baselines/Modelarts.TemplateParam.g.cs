@@ -3,71 +3,40 @@
 namespace ModelArts
 {
     /// <summary>The TemplateParam object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record TemplateParam : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("operator_params");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("operator_params");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "id", "name", "operator_params" });
 
-        /// <summary>Task type, which is the ID of a data processing template. Options:</summary>
+        /// <summary>Task type, which is the ID of a data processing template. One of: sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, sys_data_selection.</summary>
         /// <remarks>
-        /// <para>- sys_data_analyse: feature analysis</para>
-        /// <para>- sys_data_cleaning: data cleansing</para>
-        /// <para>- sys_data_augmentation: data augmentation</para>
-        /// <para>- sys_data_validation: data validation</para>
-        /// <para>- sys_data_selection: data filtering</para>
+        /// <para>sys_data_analyse: feature analysis</para>
+        /// <para>sys_data_cleaning: data cleansing</para>
+        /// <para>sys_data_augmentation: data augmentation</para>
+        /// <para>sys_data_validation: data validation</para>
+        /// <para>sys_data_selection: data filtering</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues("sys_data_analyse", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection")]
         public global::ModelArts.TemplateParamId? Id { get; set; }
 
         /// <summary>Template name.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; }
 
         /// <summary>Operator parameter list.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("operator_params")]
         public global::System.Collections.Generic.IList<global::ModelArts.OperatorParam>? OperatorParams { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Id is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                value0.WriteJson(writer);
-            }
-            if (Name is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStringValue(value1);
-            }
-            if (OperatorParams is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStartArray();
-                foreach (var item0 in value2)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[0], Id);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], Name);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[2], OperatorParams, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.OperatorParam>);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -75,71 +44,27 @@ namespace ModelArts
         public static TemplateParam ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            global::ModelArts.TemplateParamId? p0 = default;
-            string? p1 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.OperatorParam>? p2 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new TemplateParam();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.TemplateParamId.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".id", e);
-                        }
+                        case 0: value.Id = global::ModelArts.TemplateParamId.ReadJson(ref reader); break;
+                        case 1: value.Name = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 2: value.OperatorParams = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.OperatorParam.ReadJson); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".name", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.OperatorParam.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".operator_params", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new TemplateParam
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                Id = p0,
-                Name = p1,
-                OperatorParams = p2,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -162,17 +87,8 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (Id is { } value0)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".id", value0.IsKnown, value0.ToString());
-            }
-            if (OperatorParams is { } value2)
-            {
-                for (var i0 = 0; i0 < value2.Count; i0++)
-                {
-                    value2[i0].Validate(violations, path + ".operator_params" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 0, Id);
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 2, OperatorParams);
         }
     }
 }

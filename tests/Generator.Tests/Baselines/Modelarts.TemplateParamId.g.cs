@@ -2,36 +2,30 @@
 #nullable enable
 namespace ModelArts
 {
-    /// <summary>Task type, which is the ID of a data processing template. Options:</summary>
-    /// <remarks>
-    /// <para>- sys_data_analyse: feature analysis</para>
-    /// <para>- sys_data_cleaning: data cleansing</para>
-    /// <para>- sys_data_augmentation: data augmentation</para>
-    /// <para>- sys_data_validation: data validation</para>
-    /// <para>- sys_data_selection: data filtering</para>
-    /// </remarks>
+    /// <summary>The documented values of TemplateParamId; other values the service sends are kept.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public readonly partial struct TemplateParamId : global::System.IEquatable<TemplateParamId>
+    public readonly partial struct TemplateParamId : global::System.IEquatable<TemplateParamId>, global::ModelArts.Runtime.Validation.IOptionValue
     {
-        /// <summary>feature analysis</summary>
+        /// <summary>The value "sys_data_analyse".</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_analyse")]
-        public static TemplateParamId SysDataAnalyse { get; } = new TemplateParamId("sys_data_analyse");
+        public static TemplateParamId SysDataAnalyse => new("sys_data_analyse");
 
-        /// <summary>data cleansing</summary>
+        /// <summary>The value "sys_data_cleaning".</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_cleaning")]
-        public static TemplateParamId SysDataCleaning { get; } = new TemplateParamId("sys_data_cleaning");
+        public static TemplateParamId SysDataCleaning => new("sys_data_cleaning");
 
-        /// <summary>data augmentation</summary>
+        /// <summary>The value "sys_data_augmentation".</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_augmentation")]
-        public static TemplateParamId SysDataAugmentation { get; } = new TemplateParamId("sys_data_augmentation");
+        public static TemplateParamId SysDataAugmentation => new("sys_data_augmentation");
 
-        /// <summary>data validation</summary>
+        /// <summary>The value "sys_data_validation".</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_validation")]
-        public static TemplateParamId SysDataValidation { get; } = new TemplateParamId("sys_data_validation");
+        public static TemplateParamId SysDataValidation => new("sys_data_validation");
 
-        /// <summary>data filtering</summary>
+        /// <summary>The value "sys_data_selection".</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_selection")]
-        public static TemplateParamId SysDataSelection { get; } = new TemplateParamId("sys_data_selection");
+        public static TemplateParamId SysDataSelection => new("sys_data_selection");
 
         /// <summary>Every documented value, in the documentation's order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<TemplateParamId> KnownValues { get; } = new TemplateParamId[] { SysDataAnalyse, SysDataCleaning, SysDataAugmentation, SysDataValidation, SysDataSelection };
@@ -45,26 +39,10 @@ namespace ModelArts
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one the documentation lists.</summary>
-        public bool IsKnown
-        {
-            get
-            {
-                switch (Value)
-                {
-                    case "sys_data_analyse":
-                    case "sys_data_cleaning":
-                    case "sys_data_augmentation":
-                    case "sys_data_validation":
-                    case "sys_data_selection":
-                        return true;
-                    default:
-                        return false;
-                }
-            }
-        }
+        public bool IsKnown => Value switch { "sys_data_analyse" or "sys_data_cleaning" or "sys_data_augmentation" or "sys_data_validation" or "sys_data_selection" => true, _ => false };
 
         /// <summary>Converts a wire value.</summary>
-        public static implicit operator TemplateParamId(string value) => new TemplateParamId(value);
+        public static implicit operator TemplateParamId(string value) => new(value);
 
         /// <summary>The wire value.</summary>
         public static explicit operator string(TemplateParamId value) => value.Value;
@@ -88,7 +66,7 @@ namespace ModelArts
         public override string ToString() => Value;
 
         /// <summary>Reads the wire value at the reader's current token.</summary>
-        public static TemplateParamId ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new TemplateParamId(global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader));
+        public static TemplateParamId ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader));
 
         /// <summary>Writes the wire value.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);

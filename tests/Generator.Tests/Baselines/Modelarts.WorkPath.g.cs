@@ -3,104 +3,56 @@
 namespace ModelArts
 {
     /// <summary>The WorkPath object.</summary>
+    [global::ModelArts.Runtime.Constraints.Rule("format-when", "Type", "OBS", Subjects = new[] { "Path" }, Pattern = @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", Message = @"path must be an OBS path when type is OBS")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record WorkPath : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("output_path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("output_path");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("path");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("path");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("version_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("version_id");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("version_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("version_name");
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern5_0 = new global::System.Text.RegularExpressions.Regex(@"^[0-9A-Za-z_\-]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "name", "output_path", "path", "type", "version_id", "version_name" });
 
         /// <summary>Dataset name.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; }
 
         /// <summary>Output path, for example, /datasets/demo.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("output_path")]
         public string? OutputPath { get; set; }
 
-        /// <summary>Working path. Options:</summary>
+        /// <summary>Working path.</summary>
         /// <remarks>
-        /// <para>- If type is set to OBS, source is an OBS path.</para>
-        /// <para>- If type is set to DATASET, source is a dataset ID.</para>
+        /// <para>If type is set to OBS, source is an OBS path.</para>
+        /// <para>If type is set to DATASET, source is a dataset ID.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("path")]
         public string? Path { get; set; }
 
-        /// <summary>Type of a working path. Options:</summary>
+        /// <summary>Type of a working path. One of: OBS, DATASET.</summary>
         /// <remarks>
-        /// <para>- OBS: OBS path</para>
-        /// <para>- DATASET: dataset</para>
+        /// <para>OBS: OBS path</para>
+        /// <para>DATASET: dataset</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues("OBS", "DATASET")]
         public global::ModelArts.WorkPathType? Type { get; set; }
 
         /// <summary>Version of a dataset.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_id")]
         public string? VersionId { get; set; }
 
         /// <summary>Name of a dataset version. The value can contain 0 to 32 characters. Only digits, letters, underscores (_), and hyphens (-) are allowed.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version_name")]
         [global::ModelArts.Runtime.Constraints.Length(Minimum = 0, Maximum = 32)]
         [global::ModelArts.Runtime.Constraints.Pattern(@"^[0-9A-Za-z_\-]*$")]
         public string? VersionName { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Name is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value0);
-            }
-            if (OutputPath is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStringValue(value1);
-            }
-            if (Path is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStringValue(value2);
-            }
-            if (Type is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                value3.WriteJson(writer);
-            }
-            if (VersionId is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteStringValue(value4);
-            }
-            if (VersionName is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                writer.WriteStringValue(value5);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], Name);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], OutputPath);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], Path);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[3], Type);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[4], VersionId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], VersionName);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -108,125 +60,30 @@ namespace ModelArts
         public static WorkPath ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            string? p0 = default;
-            string? p1 = default;
-            string? p2 = default;
-            global::ModelArts.WorkPathType? p3 = default;
-            string? p4 = default;
-            string? p5 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new WorkPath();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".name", e);
-                        }
+                        case 0: value.Name = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 1: value.OutputPath = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 2: value.Path = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 3: value.Type = global::ModelArts.WorkPathType.ReadJson(ref reader); break;
+                        case 4: value.VersionId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 5: value.VersionName = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".output_path", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".path", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.WorkPathType.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".type", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".version_name", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new WorkPath
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                Name = p0,
-                OutputPath = p1,
-                Path = p2,
-                Type = p3,
-                VersionId = p4,
-                VersionName = p5,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -249,14 +106,12 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (Type is { } value3)
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 3, Type);
+            global::ModelArts.Runtime.Validation.Check.Length(violations, path, s_names, 5, VersionName, 0, 32);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 5, VersionName, @"^[0-9A-Za-z_\-]*$");
+            if ((this.Type is not { } v0 || (v0.Value == "OBS")) && this.Type is not null)
             {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".type", value3.IsKnown, value3.ToString());
-            }
-            if (VersionName is { } value5)
-            {
-                global::ModelArts.Runtime.Validation.Check.Length(violations, path + ".version_name", value5, 0, 32);
-                global::ModelArts.Runtime.Validation.Check.Pattern(violations, path + ".version_name", value5, s_pattern5_0);
+                if (!((this.Path is not { } v2 || global::ModelArts.Runtime.Validation.Check.Matches(v2, @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$")))) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".path", "path must be an OBS path when type is OBS");
             }
         }
     }

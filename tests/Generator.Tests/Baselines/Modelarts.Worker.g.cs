@@ -3,131 +3,67 @@
 namespace ModelArts
 {
     /// <summary>The Worker object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record Worker : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("create_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("create_time");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("description");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("email");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("role");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("role");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("update_time");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("update_time");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("worker_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("worker_id");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("workforce_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("workforce_id");
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern1_0 = new global::System.Text.RegularExpressions.Regex(@"^[^\^!<>=&""']*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "create_time", "description", "email", "role", "status", "update_time", "worker_id", "workforce_id" });
 
         /// <summary>Creation time.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("create_time")]
         public long? CreateTime { get; set; }
 
         /// <summary>Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: ^!&lt;&gt;=&amp;"'</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::ModelArts.Runtime.Constraints.Length(Minimum = 0, Maximum = 256)]
         [global::ModelArts.Runtime.Constraints.Pattern(@"^[^\^!<>=&""']*$")]
         public string? Description { get; set; }
 
         /// <summary>Email address of a labeling team member.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; }
 
-        /// <summary>Role. Options:</summary>
+        /// <summary>Role. One of: 0, 1, 2, 3.</summary>
         /// <remarks>
-        /// <para>- 0: labeling personnel</para>
-        /// <para>- 1: reviewer</para>
-        /// <para>- 2: team administrator</para>
-        /// <para>- 3: dataset owner</para>
+        /// <para>0: labeling personnel</para>
+        /// <para>1: reviewer</para>
+        /// <para>2: team administrator</para>
+        /// <para>3: dataset owner</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("role")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L)]
-        public global::ModelArts.WorkerRole? Role { get; set; }
+        public global::ModelArts.DataSyncType? Role { get; set; }
 
-        /// <summary>Current login status of a labeling team member. Options:</summary>
+        /// <summary>Current login status of a labeling team member. One of: 0, 1, 2, 3.</summary>
         /// <remarks>
-        /// <para>- 0: The invitation email has not been sent.</para>
-        /// <para>- 1: The invitation email has been sent but the user has not logged in.</para>
-        /// <para>- 2: The user has logged in.</para>
-        /// <para>- 3: The labeling team member has been deleted.</para>
+        /// <para>0: The invitation email has not been sent.</para>
+        /// <para>1: The invitation email has been sent but the user has not logged in.</para>
+        /// <para>2: The user has logged in.</para>
+        /// <para>3: The labeling team member has been deleted.</para>
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        [global::ModelArts.Runtime.Constraints.AllowedValues(0L, 1L, 2L, 3L)]
-        public global::ModelArts.WorkerStatus? Status { get; set; }
+        public global::ModelArts.DataSyncType? Status { get; set; }
 
         /// <summary>Update time.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("update_time")]
         public long? UpdateTime { get; set; }
 
         /// <summary>ID of a labeling team member.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("worker_id")]
         public string? WorkerId { get; set; }
 
         /// <summary>ID of a labeling team.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("workforce_id")]
         public string? WorkforceId { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (CreateTime is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteNumberValue(value0);
-            }
-            if (Description is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStringValue(value1);
-            }
-            if (Email is { } value2)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteStringValue(value2);
-            }
-            if (Role is { } value3)
-            {
-                writer.WritePropertyName(s_name3);
-                value3.WriteJson(writer);
-            }
-            if (Status is { } value4)
-            {
-                writer.WritePropertyName(s_name4);
-                value4.WriteJson(writer);
-            }
-            if (UpdateTime is { } value5)
-            {
-                writer.WritePropertyName(s_name5);
-                writer.WriteNumberValue(value5);
-            }
-            if (WorkerId is { } value6)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteStringValue(value6);
-            }
-            if (WorkforceId is { } value7)
-            {
-                writer.WritePropertyName(s_name7);
-                writer.WriteStringValue(value7);
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], CreateTime);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[1], Description);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[2], Email);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[3], Role);
+            global::ModelArts.Runtime.Json.JsonWrite.Option(writer, s_names[4], Status);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[5], UpdateTime);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[6], WorkerId);
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[7], WorkforceId);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -135,161 +71,32 @@ namespace ModelArts
         public static Worker ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            long? p0 = default;
-            string? p1 = default;
-            string? p2 = default;
-            global::ModelArts.WorkerRole? p3 = default;
-            global::ModelArts.WorkerStatus? p4 = default;
-            long? p5 = default;
-            string? p6 = default;
-            string? p7 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new Worker();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".create_time", e);
-                        }
+                        case 0: value.CreateTime = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader); break;
+                        case 1: value.Description = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 2: value.Email = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 3: value.Role = global::ModelArts.DataSyncType.ReadJson(ref reader); break;
+                        case 4: value.Status = global::ModelArts.DataSyncType.ReadJson(ref reader); break;
+                        case 5: value.UpdateTime = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader); break;
+                        case 6: value.WorkerId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 7: value.WorkforceId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".description", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p2 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".email", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p3 = global::ModelArts.WorkerRole.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".role", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p4 = global::ModelArts.WorkerStatus.ReadJson(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".status", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p5 = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".update_time", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p6 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".worker_id", e);
-                        }
-                    }
-                    continue;
-                }
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p7 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".workforce_id", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new Worker
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                CreateTime = p0,
-                Description = p1,
-                Email = p2,
-                Role = p3,
-                Status = p4,
-                UpdateTime = p5,
-                WorkerId = p6,
-                WorkforceId = p7,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -312,19 +119,10 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (Description is { } value1)
-            {
-                global::ModelArts.Runtime.Validation.Check.Length(violations, path + ".description", value1, 0, 256);
-                global::ModelArts.Runtime.Validation.Check.Pattern(violations, path + ".description", value1, s_pattern1_0);
-            }
-            if (Role is { } value3)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".role", value3.IsKnown, value3.ToString());
-            }
-            if (Status is { } value4)
-            {
-                global::ModelArts.Runtime.Validation.Check.Allowed(violations, path + ".status", value4.IsKnown, value4.ToString());
-            }
+            global::ModelArts.Runtime.Validation.Check.Length(violations, path, s_names, 1, Description, 0, 256);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 1, Description, @"^[^\^!<>=&""']*$");
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 3, Role);
+            global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 4, Status);
         }
     }
 }

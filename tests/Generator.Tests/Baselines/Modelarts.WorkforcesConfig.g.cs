@@ -3,52 +3,29 @@
 namespace ModelArts
 {
     /// <summary>The WorkforcesConfig object.</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public sealed partial record WorkforcesConfig : global::ModelArts.Runtime.Json.IJsonModel
     {
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("agency");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("agency");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("workforces");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("workforces");
+        private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "agency", "workforces" });
 
         /// <summary>Administrator</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("agency")]
         public string? Agency { get; set; }
 
         /// <summary>List of teams that execute labeling tasks.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("workforces")]
         public global::System.Collections.Generic.IList<global::ModelArts.WorkforceConfig>? Workforces { get; set; }
 
         /// <summary>JSON properties the schema does not name, kept as they came and written back.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Writes this object as JSON; unset optional properties are left out.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Agency is { } value0)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value0);
-            }
-            if (Workforces is { } value1)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStartArray();
-                foreach (var item0 in value1)
-                {
-                    item0.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (AdditionalProperties is { } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            global::ModelArts.Runtime.Json.JsonWrite.Property(writer, s_names[0], Agency);
+            global::ModelArts.Runtime.Json.JsonWrite.List(writer, s_names[1], Workforces, global::ModelArts.Runtime.Json.JsonWrite.ValueItem<global::ModelArts.WorkforceConfig>);
+            global::ModelArts.Runtime.Json.JsonWrite.Additional(writer, AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -56,53 +33,26 @@ namespace ModelArts
         public static WorkforcesConfig ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ModelArts.Runtime.Json.JsonRead.StartObject(ref reader);
-            string? p0 = default;
-            global::System.Collections.Generic.IList<global::ModelArts.WorkforceConfig>? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var value = new WorkforcesConfig();
+            var index = -1;
+            string? unknown = null;
+            try
             {
-                if (reader.ValueTextEquals(s_utf80))
+                while (global::ModelArts.Runtime.Json.JsonRead.Property(ref reader, s_names, out index, out unknown))
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    switch (index)
                     {
-                        try
-                        {
-                            p0 = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".agency", e);
-                        }
+                        case 0: value.Agency = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
+                        case 1: value.Workforces = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.WorkforceConfig.ReadJson); break;
+                        default: value.AdditionalProperties = global::ModelArts.Runtime.Json.JsonRead.Keep(ref reader, unknown!, value.AdditionalProperties); break;
                     }
-                    continue;
                 }
-                if (reader.ValueTextEquals(s_utf81))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        try
-                        {
-                            p1 = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.WorkforceConfig.ReadJson);
-                        }
-                        catch (global::System.Exception e) when (e is global::System.Text.Json.JsonException || e is global::System.InvalidOperationException)
-                        {
-                            throw global::ModelArts.Runtime.Json.ModelArtsJsonException.Within(".workforces", e);
-                        }
-                    }
-                    continue;
-                }
-                var name = reader.GetString()!;
-                reader.Read();
-                (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
-            return new WorkforcesConfig
+            catch (global::System.Exception e) when (global::ModelArts.Runtime.Json.JsonRead.IsReadError(e))
             {
-                Agency = p0,
-                Workforces = p1,
-                AdditionalProperties = additional,
-            };
+                throw global::ModelArts.Runtime.Json.JsonRead.Within(e, s_names, index, unknown);
+            }
+            return value;
         }
 
         /// <summary>Reads a UTF-8 JSON document.</summary>
@@ -125,13 +75,7 @@ namespace ModelArts
         /// <summary>Adds every documented constraint this object (and what it holds) breaks, with JSON paths under <paramref name="path"/>.</summary>
         public void Validate(global::System.Collections.Generic.ICollection<global::ModelArts.Runtime.Validation.ModelArtsViolation> violations, string path)
         {
-            if (Workforces is { } value1)
-            {
-                for (var i0 = 0; i0 < value1.Count; i0++)
-                {
-                    value1[i0].Validate(violations, path + ".workforces" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
+            global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 1, Workforces);
         }
     }
 }

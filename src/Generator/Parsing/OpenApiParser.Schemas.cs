@@ -1,0 +1,659 @@
+using System.Text.Json;
+using ModelArts.Generator.Model;
+
+namespace ModelArts.Generator.Parsing;
+
+internal sealed partial class OpenApiParser
+{
+    /// <summary>The type of <c>#/components/schemas/{key}</c>, built the first time something reaches it.</summary>
+    private TypeSpec ResolveComponent(string key, string[] pointer)
+    {
+        if (_builtComponents.TryGetValue(key, out var built))
+        {
+            return built;
+        }
+
+        if (_schemas.ValueKind != JsonValueKind.Object || !_schemas.TryGetProperty(key, out var schema))
+        {
+            Report(Diagnostics.UnresolvedReference, pointer, SchemaPrefix + key);
+            return TypeSpec.Json;
+        }
+
+        var componentPointer = new[] { "components", "schemas", key };
+        if (_componentTypes.TryGetValue(key, out var typeName))
+        {
+            var model = new TypeSpec(TypeKind.Model, typeName);
+            _builtComponents[key] = model; // before its properties: a schema may refer to itself
+            BuildModel(typeName, schema, componentPointer);
+            return model;
+        }
+
+        if (!_building.Add(key))
+        {
+            Report(Diagnostics.Unsupported, componentPointer, $"schema '{key}' refers to itself without an object in between; it is generated as JsonElement");
+            return TypeSpec.Json;
+        }
+
+        var type = ResolveType(schema, Naming.Pascal(key), string.Empty, componentPointer, jsonName: key, componentName: Naming.Pascal(key));
+        _building.Remove(key);
+        _builtComponents[key] = type;
+        return type;
+    }
+
+    private void BuildModel(string typeName, JsonElement schema, string[] pointer)
+    {
+        var builder = new ModelBuilder(typeName, Description(schema));
+        _models.Add(builder);
+        _modelsByName[typeName] = builder;
+
+        var parts = ObjectParts(schema, pointer).ToList();
+        var properties = new List<(JsonProperty Property, string[] Pointer)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (part, partPointer) in parts)
+        {
+            foreach (var property in Objects(part.TryGetProperty("properties", out var p) ? p : default))
+            {
+                if (seen.Add(property.Name))
+                {
+                    properties.Add((property, Append(partPointer, "properties", property.Name)));
+                }
+            }
+
+            required.UnionWith(StringList(part, "required"));
+        }
+
+        builder.Names = PropertyNames(properties.Select(p => (p.Property.Name, p.Pointer)), typeName);
+        foreach (var (property, propertyPointer) in properties)
+        {
+            var name = builder.Names[property.Name];
+            var type = ResolveType(property.Value, typeName, name, propertyPointer, jsonName: property.Name);
+            var items = type.Kind == TypeKind.List && property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("items", out var itemSchema)
+                ? Constraints(Resolved(itemSchema))
+                : ConstraintSpec.None;
+            var value = Resolved(property.Value);
+            builder.Properties.Add(new PropertySpec(
+                property.Name,
+                name,
+                type,
+                required.Contains(property.Name),
+                Description(property.Value) ?? Description(value),
+                Constraints(value),
+                items,
+                value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? d.GetRawText() : null,
+                IsNullable(property.Value)));
+        }
+
+        foreach (var (part, partPointer) in parts)
+        {
+            ReadRules(builder, part, partPointer);
+        }
+    }
+
+    /// <summary>
+    /// The parts that make one object: the schema itself and, through <c>allOf</c>, every part and every object a
+    /// <c>$ref</c> part names. The class is flattened: it holds the properties and required lists of all parts and
+    /// does not derive from the referenced ones (a schema may compose several, which C# classes cannot).
+    /// </summary>
+    private IEnumerable<(JsonElement Part, string[] Pointer)> ObjectParts(JsonElement schema, string[] pointer, int depth = 0)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || depth > 16)
+        {
+            yield break;
+        }
+
+        yield return (schema, pointer);
+        if (!schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var item in all.EnumerateArray())
+        {
+            var itemPointer = Append(pointer, "allOf", Index(index++));
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("$ref", out var reference))
+            {
+                var target = reference.GetString() ?? string.Empty;
+                if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal) && _schemas.ValueKind == JsonValueKind.Object
+                    && _schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out var referenced))
+                {
+                    foreach (var part in ObjectParts(referenced, ["components", "schemas", Unescape(target.Substring(SchemaPrefix.Length))], depth + 1))
+                    {
+                        yield return part;
+                    }
+                }
+                else
+                {
+                    Report(Diagnostics.UnresolvedReference, Append(itemPointer, "$ref"), target);
+                }
+
+                continue;
+            }
+
+            foreach (var part in ObjectParts(item, itemPointer, depth + 1))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    /// <summary>A schema through its <c>$ref</c> (to read constraints and defaults); itself when it has none.</summary>
+    private JsonElement Resolved(JsonElement schema)
+    {
+        for (var hops = 0; hops < 8 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); hops++)
+        {
+            var target = reference.GetString() ?? string.Empty;
+            if (!target.StartsWith(SchemaPrefix, StringComparison.Ordinal) || _schemas.ValueKind != JsonValueKind.Object
+                || !_schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out schema))
+            {
+                return default;
+            }
+        }
+
+        return schema;
+    }
+
+    /// <summary>JSON name → C# property name for one schema; collisions are renamed and reported.</summary>
+    private Dictionary<string, string> PropertyNames(IEnumerable<(string JsonName, string[] Pointer)> properties, string typeName)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { typeName };
+        foreach (var (jsonName, pointer) in properties)
+        {
+            var name = Naming.Pascal(jsonName);
+            var unique = Naming.Unique(name, taken);
+            if (unique != name)
+            {
+                Report(Diagnostics.NameCollision, pointer, $"property '{jsonName}' of {typeName}", name, unique);
+            }
+
+            names[jsonName] = unique;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The C# type of a schema. <paramref name="owner"/> and <paramref name="member"/> name an inline object
+    /// (<c>OwnerMember</c>); <paramref name="jsonName"/> names an inline option list; a component's own name
+    /// comes in <paramref name="componentName"/>.
+    /// </summary>
+    private TypeSpec ResolveType(JsonElement schema, string owner, string member, string[] pointer, string jsonName, string? componentName = null)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return TypeSpec.Json;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return ResolveReference(reference.GetString() ?? string.Empty, Append(pointer, "$ref"));
+        }
+
+        if (schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array && !HasProperties(schema)
+            && all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out var only))
+        {
+            return ResolveReference(only.GetString() ?? string.Empty, Append(pointer, "allOf", "0", "$ref")); // allOf: [$ref] with a description beside it
+        }
+
+        if (NullableReference(schema) is { } wrapped)
+        {
+            return ResolveReference(wrapped.Reference, Append(pointer, wrapped.Keyword, Index(wrapped.Index), "$ref")); // anyOf: [$ref, {type: null}]
+        }
+
+        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema))
+        {
+            ReportUnion(schema, pointer, schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf");
+            return TypeSpec.Json;
+        }
+
+        var type = SingleType(schema);
+        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            return BuildEnum(schema, values, type, owner + member, jsonName, pointer, componentName);
+        }
+
+        switch (type)
+        {
+            case "string":
+                return new TypeSpec(TypeKind.String);
+            case "integer":
+                return new TypeSpec(Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64);
+            case "number":
+                return new TypeSpec(Format(schema) == "float" ? TypeKind.Single : TypeKind.Double);
+            case "boolean":
+                return new TypeSpec(TypeKind.Boolean);
+            case "array":
+                var items = schema.TryGetProperty("items", out var itemSchema) ? ResolveType(itemSchema, owner, member + "Item", Append(pointer, "items"), jsonName) : TypeSpec.Json;
+                return new TypeSpec(TypeKind.List, Element: items);
+            case "object" or null:
+                if (HasProperties(schema) || HasObjectParts(schema))
+                {
+                    var name = componentName ?? Naming.Unique(owner + member, _typeNames);
+                    BuildModel(name, schema, pointer);
+                    return new TypeSpec(TypeKind.Model, name);
+                }
+
+                if (schema.TryGetProperty("additionalProperties", out var valueSchema) && valueSchema.ValueKind == JsonValueKind.Object)
+                {
+                    return new TypeSpec(TypeKind.Map, Element: ResolveType(valueSchema, owner, member + "Value", Append(pointer, "additionalProperties"), jsonName));
+                }
+
+                return TypeSpec.Json; // a free-form object
+            case "union":
+                ReportUnion(schema, pointer, "type");
+                return TypeSpec.Json;
+            default:
+                return TypeSpec.Json; // "null" alone
+        }
+    }
+
+    /// <summary>
+    /// A union is kept as JsonElement. The extractor's own reconciliations (<c>x-doc-type-conflict</c>: the table
+    /// and an example disagree) are that by design; any other is reported, so nothing is lost silently.
+    /// </summary>
+    private void ReportUnion(JsonElement schema, string[] pointer, string keyword)
+    {
+        if (!schema.TryGetProperty("x-doc-type-conflict", out _))
+        {
+            var discriminator = schema.TryGetProperty("discriminator", out _) ? " with a discriminator" : string.Empty;
+            Report(Diagnostics.Unsupported, Append(pointer, keyword), $"'{keyword}'{discriminator} of several types; the value is generated as JsonElement");
+        }
+    }
+
+    private bool HasObjectParts(JsonElement schema) =>
+        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
+            && (r.GetString() ?? string.Empty).StartsWith(SchemaPrefix, StringComparison.Ordinal)
+            && _componentTypes.ContainsKey(Unescape(r.GetString()!.Substring(SchemaPrefix.Length)))));
+
+    /// <summary><c>anyOf</c>/<c>oneOf</c> of one <c>$ref</c> and <c>{type: "null"}</c>: the referenced type, nullable.</summary>
+    private static (string Reference, string Keyword, int Index)? NullableReference(JsonElement schema)
+    {
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (!schema.TryGetProperty(keyword, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() != 2)
+            {
+                continue;
+            }
+
+            var items = list.EnumerateArray().ToList();
+            var nullIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
+            var refIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("$ref", out _));
+            if (nullIndex >= 0 && refIndex >= 0)
+            {
+                return (items[refIndex].GetProperty("$ref").GetString() ?? string.Empty, keyword, refIndex);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a value may be null: 3.0 <c>nullable: true</c>, a 3.1 type list with "null", or a union with <c>{type: null}</c>.</summary>
+    private static bool IsNullable(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        if (schema.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True)
+        {
+            return true;
+        }
+
+        if (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() == "null"))
+        {
+            return true;
+        }
+
+        return NullableReference(schema) is not null;
+    }
+
+    private TypeSpec ResolveReference(string reference, string[] pointer)
+    {
+        if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+        {
+            return ResolveComponent(Unescape(reference.Substring(SchemaPrefix.Length)), pointer);
+        }
+
+        Report(Diagnostics.UnresolvedReference, pointer, reference);
+        return TypeSpec.Json;
+    }
+
+    /// <summary>
+    /// An option list. The same values (of the same type) are one type wherever they appear: a component's own
+    /// name, else the property's name when it has two words or more and is free (<c>sample_status</c> →
+    /// <c>SampleStatus</c>), else owner and member (<c>TemplateParamId</c>).
+    /// </summary>
+    private TypeSpec BuildEnum(JsonElement schema, JsonElement values, string type, string ownerMember, string jsonName, string[] pointer, string? componentName)
+    {
+        var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
+        var raw = new List<string>();
+        foreach (var value in values.EnumerateArray())
+        {
+            var fits = kind == TypeKind.String ? value.ValueKind == JsonValueKind.String : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _);
+            if (!fits)
+            {
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    continue; // a nullable option list lists null among its values
+                }
+
+                Report(Diagnostics.Unsupported, Append(pointer, "enum"), $"enum value {value.GetRawText()} is not a {type}; the member is a plain {type}");
+                return new TypeSpec(kind);
+            }
+
+            raw.Add(kind == TypeKind.String ? value.GetString()! : value.GetRawText());
+        }
+
+        if (raw.Count == 0)
+        {
+            return new TypeSpec(kind);
+        }
+
+        var key = EnumKey(kind, raw);
+        if (_enumsByValues.TryGetValue(key, out var existing) && componentName is null)
+        {
+            return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
+        }
+
+        var desired = componentName ?? (_plannedEnumNames.TryGetValue(key, out var planned) ? planned : EnumName(jsonName, ownerMember));
+        var name = Naming.Unique(desired, _typeNames);
+        if (componentName is not null && name != componentName)
+        {
+            Report(Diagnostics.NameCollision, pointer, $"schema '{jsonName}'", componentName, name);
+        }
+
+        _enumsByValues[key] = name;
+        var docs = OptionDocs(Description(schema));
+        var members = new List<EnumMemberSpec>();
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteJson" };
+        foreach (var value in raw)
+        {
+            docs.TryGetValue(value, out var doc);
+            var memberName = kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
+            var literal = kind == TypeKind.String ? Literal(value) : kind == TypeKind.Int64 ? value + "L" : value;
+            var unique = Naming.Unique(memberName, taken);
+            if (unique != memberName)
+            {
+                Report(Diagnostics.NameCollision, Append(pointer, "enum"), $"option {literal} of {name}", memberName, unique);
+            }
+
+            members.Add(new EnumMemberSpec(unique, literal, doc));
+        }
+
+        _enums.Add(new EnumSpec(_source.Namespace, _stem, name, kind, Description(schema), members.ToEquatableArray(), _converterName));
+        return new TypeSpec(TypeKind.Enum, name, new TypeSpec(kind));
+    }
+
+    private static string EnumKey(TypeKind kind, IEnumerable<string> values) => kind + ":" + string.Join("\u0001", values);
+
+    /// <summary>The property's name when it has two words or more and is free; else owner and member.</summary>
+    private string EnumName(string jsonName, string ownerMember) =>
+        Naming.WordCount(jsonName) >= 2 && !_typeNames.Contains(Naming.Pascal(jsonName)) ? Naming.Pascal(jsonName) : ownerMember;
+
+    /// <summary>
+    /// Names every option list by where it first appears in the document (components in order, then operations), before
+    /// anything is built: a type's name does not depend on which operations a project selects.
+    /// </summary>
+    private void PlanEnumNames(JsonElement root)
+    {
+        var lists = new List<(string Key, string JsonName, string OwnerMember)>();
+        PlanAll(root, lists);
+
+        // A property's own name is used when no other list and no owner-member name wants it, so names do not depend on order.
+        var shortNames = lists.Where(l => Naming.WordCount(l.JsonName) >= 2).GroupBy(l => Naming.Pascal(l.JsonName)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var ownerMembers = new HashSet<string>(lists.Select(l => l.OwnerMember), StringComparer.Ordinal);
+        foreach (var (key, jsonName, ownerMember) in lists)
+        {
+            var own = Naming.Pascal(jsonName);
+            _plannedEnumNames[key] = Naming.WordCount(jsonName) >= 2 && shortNames[own] == 1 && !ownerMembers.Contains(own) && !_typeNames.Contains(own)
+                ? own
+                : ownerMember;
+        }
+    }
+
+    private void PlanAll(JsonElement root, List<(string Key, string JsonName, string OwnerMember)> lists)
+    {
+        foreach (var component in Objects(_schemas))
+        {
+            var owner = _componentTypes.TryGetValue(component.Name, out var typeName) ? typeName : Naming.Pascal(component.Name);
+            PlanSchema(component.Value, owner, string.Empty, component.Name, 0, lists);
+        }
+
+        foreach (var path in Objects(root.TryGetProperty("paths", out var paths) ? paths : default))
+        {
+            foreach (var method in Methods)
+            {
+                if (!path.Value.TryGetProperty(method, out var operation) || operation.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var name = Naming.Pascal(OperationId(operation, method, path.Name));
+                foreach (var parameter in (operation.TryGetProperty("parameters", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : Enumerable.Empty<JsonElement>()))
+                {
+                    if (parameter.ValueKind == JsonValueKind.Object && parameter.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && parameter.TryGetProperty("schema", out var schema))
+                    {
+                        PlanSchema(schema, name, Naming.Pascal(n.GetString()!), n.GetString()!, 0, lists);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void PlanSchema(JsonElement schema, string owner, string member, string jsonName, int depth, List<(string Key, string JsonName, string OwnerMember)> lists)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || depth > 12 || schema.TryGetProperty("$ref", out _))
+        {
+            return;
+        }
+
+        var type = SingleType(schema);
+        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
+            var raw = values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
+            var key = EnumKey(kind, raw);
+            if (member.Length > 0 && !lists.Any(l => l.Key == key))
+            {
+                lists.Add((key, jsonName, owner + member));
+            }
+
+            return;
+        }
+
+        if (schema.TryGetProperty("items", out var items))
+        {
+            PlanSchema(items, owner, member + "Item", jsonName, depth + 1, lists);
+        }
+
+        if (schema.TryGetProperty("additionalProperties", out var additional))
+        {
+            PlanSchema(additional, owner, member + "Value", jsonName, depth + 1, lists);
+        }
+
+        foreach (var property in Objects(schema.TryGetProperty("properties", out var p) ? p : default))
+        {
+            var inline = member.Length == 0 ? owner : owner + member;
+            PlanSchema(property.Value, inline, Naming.Pascal(property.Name), property.Name, depth + 1, lists);
+        }
+    }
+
+    /// <summary>A string option by its value: <c>sys_data_analyse</c> → SysDataAnalyse; a number ("-1", "+1", "1") as Value1, ValueMinus1, ValuePlus1.</summary>
+    private static string StringMemberName(string value)
+    {
+        if (value.Length == 0)
+        {
+            return "Empty";
+        }
+
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            var sign = value[0] == '-' ? "Minus" : value[0] == '+' ? "Plus" : string.Empty;
+            return "Value" + sign + Naming.Pascal(value.TrimStart('-', '+').Replace('.', '_'));
+        }
+
+        return Naming.Pascal(value);
+    }
+
+    /// <summary>An integer option is named by its meaning when that is short ("0: labeling personnel" → LabelingPersonnel), else by its value.</summary>
+    private static string NumberMemberName(string value, string? doc)
+    {
+        if (doc is not null)
+        {
+            var text = doc.Split('(')[0].Split('.')[0].Split(',')[0].Trim();
+            var words = text.Split([' '], StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is > 0 and <= 4 && words.All(w => w.All(c => char.IsLetter(c) && c < 128)))
+            {
+                return Naming.Pascal(text);
+            }
+        }
+
+        return value.StartsWith("-", StringComparison.Ordinal) ? "ValueMinus" + value.Substring(1) : "Value" + value;
+    }
+
+    /// <summary>"- value: meaning" lines of a description, by value.</summary>
+    internal static Dictionary<string, string> OptionDocs(string? description)
+    {
+        var docs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in (description ?? string.Empty).Split('\n'))
+        {
+            if (!line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var body = line.Substring(2);
+            var colon = body.IndexOfAny([':', '：']);
+            var paren = body.IndexOfAny(['(', '（']);
+            var end = colon >= 0 && (paren < 0 || colon < paren) ? colon : paren;
+            var value = (end >= 0 ? body.Substring(0, end) : body).Trim();
+            var meaning = end >= 0 ? body.Substring(end + 1).Trim().TrimEnd(')', '）') : string.Empty;
+            if (value.Length > 0 && !docs.ContainsKey(value))
+            {
+                docs[value] = meaning;
+            }
+        }
+
+        return docs;
+    }
+
+    /// <summary>
+    /// An object whose <c>anyOf</c>/<c>oneOf</c> alternatives only list required properties of its own ("name or id"):
+    /// a model with a presence rule, not a union.
+    /// </summary>
+    private static bool IsRequiredGroupOnly(JsonElement schema)
+    {
+        if (!HasProperties(schema))
+        {
+            return false;
+        }
+
+        var properties = schema.GetProperty("properties");
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (schema.TryGetProperty(keyword, out var alternatives) && !RequiredAlternatives(alternatives, properties))
+            {
+                return false;
+            }
+        }
+
+        return schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _);
+    }
+
+    private static bool RequiredAlternatives(JsonElement alternatives, JsonElement properties) =>
+        alternatives.ValueKind == JsonValueKind.Array && alternatives.GetArrayLength() > 0
+        && alternatives.EnumerateArray().All(alternative =>
+            alternative.ValueKind == JsonValueKind.Object
+            && alternative.EnumerateObject().All(k => k.Name is "required" or "description" or "title" || k.Name.StartsWith("x-", StringComparison.Ordinal))
+            && StringList(alternative, "required") is { Count: > 0 } names
+            && (properties.ValueKind != JsonValueKind.Object || names.All(n => properties.TryGetProperty(n, out _))));
+
+    private static ConstraintSpec Constraints(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return ConstraintSpec.None;
+        }
+
+        var patterns = new List<string>();
+        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
+        {
+            patterns.Add(pattern.GetString()!);
+        }
+
+        if (schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array)
+        {
+            patterns.AddRange(all.EnumerateArray()
+                .Where(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("pattern", out var p) && p.ValueKind == JsonValueKind.String)
+                .Select(item => item.GetProperty("pattern").GetString()!));
+        }
+
+        var allowed = schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList()
+            : [];
+        var named = Format(schema);
+        var format = named is "decimal-range" or "date-period" ? named : null;
+        var bounds = schema.TryGetProperty("x-format-bounds", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
+        var spec = new ConstraintSpec(
+            Int(schema, "minLength"),
+            Int(schema, "maxLength"),
+            patterns.ToEquatableArray(),
+            Number(schema, "minimum"),
+            Number(schema, "maximum"),
+            Number(schema, "exclusiveMinimum"),
+            Number(schema, "exclusiveMaximum"),
+            allowed.ToEquatableArray(),
+            format,
+            format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "minimum"),
+            format is null || bounds.ValueKind != JsonValueKind.Object ? null : Number(bounds, "maximum"),
+            format is null ? null : Int(schema, "x-format-max-days"),
+            values.ValueKind == JsonValueKind.Array && values.EnumerateArray().All(v => v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) ? "[" + string.Join(",", values.EnumerateArray().Select(Canonical)) + "]" : null,
+            named switch { "int32" => 32, "int64" => 64, _ => null },
+            Int(schema, "minItems"),
+            Int(schema, "maxItems"),
+            format is null && patterns.Count > 0 && named is not null && named is not ("int32" or "int64" or "float" or "double") ? named : null);
+        return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
+    }
+
+    /// <summary>A scalar as compact JSON: strings re-escaped, numbers and literals as written.</summary>
+    private static string Canonical(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? Literal(value.GetString()!) : value.GetRawText();
+
+    private static string? SingleType(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("type", out var type))
+        {
+            return null;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return type.GetString();
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            var types = type.EnumerateArray().Select(t => t.GetString()).Where(t => t != "null").ToList();
+            return types.Count == 1 ? types[0] : types.Count == 0 ? "null" : "union";
+        }
+
+        return null;
+    }
+
+    /// <summary>A schema generated as a class: an object with properties, or composed of objects through <c>allOf</c>.</summary>
+    private static bool IsObjectSchema(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && (SingleType(schema) is "object" or null) && !schema.TryGetProperty("$ref", out _)
+        && !schema.TryGetProperty("enum", out _)
+        && (HasProperties(schema) || HasObjectPartsByShape(schema) || (SingleType(schema) == "object" && !schema.TryGetProperty("additionalProperties", out _) && !schema.TryGetProperty("anyOf", out _) && !schema.TryGetProperty("oneOf", out _)));
+
+    /// <summary>allOf with a part that has properties or names another schema (before component names exist).</summary>
+    private static bool HasObjectPartsByShape(JsonElement schema) =>
+        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out _)))
+        && !(all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out _) && !HasProperties(schema));
+}
