@@ -187,7 +187,7 @@ internal sealed class Consumer
     public (int Files, long Lines, long Bytes) GeneratedSize()
     {
         var output = Path.Combine(_folder, "obj", "generated-count");
-        Check(Dotnet(_folder, ["build", .. BuildArguments, "-p:EmitCompilerGeneratedFiles=true", $"-p:CompilerGeneratedFilesOutputPath={output}"]), "count " + Name);
+        Check(Dotnet(_folder, ["build", .. BuildArguments, "--no-incremental", "-p:EmitCompilerGeneratedFiles=true", $"-p:CompilerGeneratedFilesOutputPath={output}"]), "count " + Name);
         var files = Directory.Exists(output) ? Directory.EnumerateFiles(output, "*.cs", SearchOption.AllDirectories).Where(f => f.Contains("ModelArts.Generator", StringComparison.Ordinal)).ToList() : [];
         return (files.Count, files.Sum(f => (long)File.ReadAllLines(f).Length), files.Sum(f => new FileInfo(f).Length));
     }

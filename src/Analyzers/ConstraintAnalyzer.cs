@@ -18,7 +18,8 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.MutuallyExclusive, Descriptors.Conditional, Descriptors.UnknownValue, Descriptors.StringRule,
-        Descriptors.OutOfRange, Descriptors.RequiredMissing, Descriptors.ValueFormat);
+        Descriptors.OutOfRange, Descriptors.RequiredMissing, Descriptors.ValueFormat, Descriptors.RequiredWhen,
+        Descriptors.ForbiddenWhen, Descriptors.FormatWhen, Descriptors.AtLeastOne);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,6 +36,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeAssignment(c, tables), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, tables), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, tables), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeWith(c, tables), OperationKind.With);
         });
     }
 
@@ -202,11 +204,29 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in Findings(creation, type, rules, tables))
+        foreach (var finding in Findings(creation, ObjectState.Of(creation), type, rules, tables))
         {
             if (creation.Syntax.Span.Contains(finding.Location.SourceSpan))
             {
                 context.ReportDiagnostic(finding);
+            }
+        }
+    }
+
+    /// <summary><c>request with { CreateVersion = true }</c>: the copied object's known values with the new ones on top.</summary>
+    private static void AnalyzeWith(OperationAnalysisContext context, ConstraintTables tables)
+    {
+        var with = (IWithOperation)context.Operation;
+        if (with.Type is not { } type || tables.Type(type) is not { } rules)
+        {
+            return;
+        }
+
+        foreach (var finding in Findings(with, ObjectState.Of(with, tables), type, rules, tables))
+        {
+            if (with.Initializer.Syntax.Span.Contains(finding.Location.SourceSpan))
+            {
+                context.ReportDiagnostic(finding); // what the copy itself sets; the original's own findings are its creation's
             }
         }
     }
@@ -226,7 +246,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in Findings(creation, type, rules, tables))
+        foreach (var finding in Findings(creation, ObjectState.Of(creation), type, rules, tables))
         {
             if (finding.Location.SourceSpan == assignment.Syntax.Span)
             {
@@ -255,10 +275,9 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static List<Diagnostic> Findings(IObjectCreationOperation creation, ITypeSymbol type, TypeRules rules, ConstraintTables tables)
+    private static List<Diagnostic> Findings(IOperation created, ObjectState state, ITypeSymbol type, TypeRules rules, ConstraintTables tables)
     {
         var findings = new List<Diagnostic>();
-        var state = ObjectState.Of(creation);
         foreach (var rule in rules.Exclusive)
         {
             if (state[rule.First] is { } first && state[rule.Second] is { } second
@@ -277,30 +296,26 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        foreach (var rule in rules.Conditionals)
+        foreach (var rule in rules.Rules)
         {
-            if (Conditional(tables, state, rule) is { } finding)
+            findings.AddRange(RuleFindings(created, state, type, rule, tables));
+        }
+
+        var at = created.Syntax is ObjectCreationExpressionSyntax syntax ? syntax.Type.GetLocation() : created.Syntax.GetLocation();
+        foreach (var rule in rules.AtLeastOne)
+        {
+            if (state.IsComplete && rule.Alternatives.All(alternative => alternative.Any(state.IsCertainlyAbsent)))
             {
-                findings.Add(finding);
+                findings.Add(Diagnostic.Create(Descriptors.AtLeastOne, at, type.Name, rule.Message));
             }
         }
 
-        foreach (var rule in rules.Counts)
-        {
-            if (state[rule.CountProperty] is { } list && KnownValues.ItemCount(list.Value) is { } count && count >= rule.Minimum
-                && state[rule.Required] is null && state.IsComplete)
-            {
-                findings.Add(Diagnostic.Create(Descriptors.ValueFormat, list.Operation.Syntax.GetLocation(), type.Name + "." + rule.CountProperty, rule.Message));
-            }
-        }
-
-        if (state.IsComplete)
+        if (state.IsComplete && created is IObjectCreationOperation)
         {
             foreach (var property in rules.UnenforcedRequired)
             {
-                if (state[property.Name] is null)
+                if (state.IsCertainlyAbsent(property.Name))
                 {
-                    var at = creation.Syntax is ObjectCreationExpressionSyntax syntax ? syntax.Type.GetLocation() : creation.Syntax.GetLocation();
                     findings.Add(Diagnostic.Create(Descriptors.RequiredMissing, at, property.Name, type.Name));
                 }
             }
@@ -309,51 +324,173 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         return findings;
     }
 
-    private static Diagnostic? Conditional(ConstraintTables tables, ObjectState state, ConditionalRule rule)
+    /// <summary>
+    /// A rule between fields whose condition is known to hold: required-when (MA0008), forbidden-when (MA0009),
+    /// value-when (MA0002), format-when (MA0010). A condition or a subject that is not known is never judged.
+    /// </summary>
+    private static IEnumerable<Diagnostic> RuleFindings(IOperation created, ObjectState state, ITypeSymbol type, FieldRule rule, ConstraintTables tables)
     {
-        if (Resolve(state, rule.IfPath) is not { } condition || !KnownValues.TryGetConstant(condition.Value, tables, out var ifValue)
-            || ifValue is null || !KnownValues.Same(ifValue, rule.IfValue))
+        if (Holds(state, rule, tables) is not { } trigger)
         {
-            return null;
+            yield break;
         }
 
-        if (Resolve(state, rule.ThenPath) is not { } restricted || !KnownValues.TryGetConstant(restricted.Value, tables, out var thenValue)
-            || thenValue is null || rule.Allowed.Any(a => KnownValues.Same(a, thenValue)))
+        var where = trigger.Syntax.GetLocation();
+        foreach (var subject in rule.Subjects)
         {
-            return null;
-        }
+            switch (rule.Kind)
+            {
+                case FieldRule.RequiredWhen:
+                    foreach (var (owner, ownerState, name) in Holders(state, subject, tables))
+                    {
+                        if (ownerState.IsCertainlyAbsent(name))
+                        {
+                            var missing = owner is null ? string.Join(".", subject) : name;
+                            var location = owner?.Syntax.GetLocation() ?? where;
+                            yield return Diagnostic.Create(Descriptors.RequiredWhen, location, [where], missing, type.Name, rule.Message);
+                        }
+                    }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(FixData.ConditionValue, KnownValues.Display(rule.IfValue));
-        return Diagnostic.Create(
-            Descriptors.Conditional,
-            condition.Operation.Syntax.GetLocation(),
-            [restricted.Value.Syntax.GetLocation()],
-            properties,
-            rule.Message,
-            string.Join(".", rule.ThenPath),
-            KnownValues.Display(thenValue));
+                    break;
+                case FieldRule.ForbiddenWhen:
+                    foreach (var (_, ownerState, name) in Holders(state, subject, tables))
+                    {
+                        if (ownerState[name] is { } set && KnownValues.IsCertainlyPresent(set.Value, tables))
+                        {
+                            var properties = ImmutableDictionary<string, string?>.Empty.Add(FixData.Forbidden, name);
+                            yield return Diagnostic.Create(Descriptors.ForbiddenWhen, set.Operation.Syntax.GetLocation(), [where], properties, name, rule.Message);
+                        }
+                    }
+
+                    break;
+                case FieldRule.ValueWhen:
+                    foreach (var (_, ownerState, name) in Holders(state, subject, tables))
+                    {
+                        if (ownerState[name] is { } set && KnownValues.TryGetConstant(set.Value, tables, out var value) && value is not null
+                            && ((rule.Allowed is { } allowed && !allowed.Any(a => KnownValues.Same(a, value))) || (rule.Forbidden is { } forbidden && forbidden.Any(f => KnownValues.Same(f, value)))))
+                        {
+                            var properties = trigger is ISimpleAssignmentOperation { Value: var triggerValue } && KnownValues.TryGetConstant(triggerValue, tables, out var condition) && condition is not null
+                                ? ImmutableDictionary<string, string?>.Empty.Add(FixData.ConditionValue, KnownValues.Display(condition))
+                                : ImmutableDictionary<string, string?>.Empty;
+                            yield return Diagnostic.Create(Descriptors.Conditional, where, [set.Value.Syntax.GetLocation()], properties, rule.Message, string.Join(".", subject), KnownValues.Display(value));
+                        }
+                    }
+
+                    break;
+                case FieldRule.FormatWhen when rule.Pattern is { } pattern:
+                    foreach (var (_, ownerState, name) in Holders(state, subject, tables))
+                    {
+                        if (ownerState[name] is { } set && KnownValues.TryGetConstant(set.Value, tables, out var value) && value is string text && !Matches(pattern, text))
+                        {
+                            yield return Diagnostic.Create(Descriptors.FormatWhen, set.Value.Syntax.GetLocation(), [where], name, KnownValues.Display(text), rule.Message);
+                        }
+                    }
+
+                    break;
+            }
+        }
     }
 
-    /// <summary>The assignment at a property path through nested initializers (<c>Template.Id</c>), or null.</summary>
-    private static Assignment? Resolve(ObjectState state, ImmutableArray<string> path)
+    private static bool Matches(Regex pattern, string text)
     {
-        var current = state;
-        for (var i = 0; i < path.Length; i++)
+        try
         {
-            var assignment = current[path[i]];
-            if (assignment is null || i == path.Length - 1)
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // undecided is not a finding
+        }
+    }
+
+    /// <summary>
+    /// The assignment that makes the rule's condition hold, when the values involved are known; null otherwise.
+    /// "Labels[].Type" holds when some item of a literal list has a matching Type.
+    /// </summary>
+    private static IOperation? Holds(ObjectState state, FieldRule rule, ConstraintTables tables)
+    {
+        foreach (var (_, ownerState, name) in Holders(state, rule.When, tables))
+        {
+            if (ownerState[name] is not { } assignment)
             {
-                return assignment;
+                continue;
             }
 
-            current = ObjectState.Of(assignment.Value);
-            if (current is null)
+            if (rule.WhenCount > 0)
             {
-                return null;
+                if (KnownValues.Items(assignment.Value, tables) is { } items && items.Count >= rule.WhenCount)
+                {
+                    return assignment.Operation;
+                }
+
+                continue;
+            }
+
+            if (rule.WhenValues.IsEmpty)
+            {
+                if (KnownValues.IsCertainlyPresent(assignment.Value, tables))
+                {
+                    return assignment.Operation;
+                }
+
+                continue;
+            }
+
+            if (KnownValues.TryGetConstant(assignment.Value, tables, out var value) && value is not null && rule.WhenValues.Any(v => KnownValues.Same(v, value)))
+            {
+                return assignment.Operation;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The objects that hold the last property of a path, each with its state, following nested initializers and the
+    /// items of literal lists ("[]"): for <c>SourceInfo.UserName</c>, the SourceInfo object and "UserName".
+    /// <c>Owner</c> is the operation that builds the holder (null for the root object).
+    /// </summary>
+    private static IEnumerable<(IOperation? Owner, ObjectState State, string Name)> Holders(ObjectState root, ImmutableArray<string> path, ConstraintTables tables)
+    {
+        var current = new List<(IOperation? Owner, ObjectState State)> { (null, root) };
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            var next = new List<(IOperation? Owner, ObjectState State)>();
+            if (path[i + 1] == "[]")
+            {
+                foreach (var (_, state) in current)
+                {
+                    if (state[path[i]] is { } list && KnownValues.Items(list.Value, tables) is { } items)
+                    {
+                        next.AddRange(items.Select(item => (Owner: (IOperation?)item, State: ObjectState.Of(item, tables))).Where(x => x.State is not null).Select(x => (x.Owner, x.State!)));
+                    }
+                }
+
+                i++;
+            }
+            else
+            {
+                foreach (var (_, state) in current)
+                {
+                    if (state[path[i]] is { } nested && ObjectState.Of(nested.Value, tables) is { } inner)
+                    {
+                        next.Add((nested.Value, inner));
+                    }
+                    else if (state.IsCertainlyAbsent(path[i]))
+                    {
+                        // The holder itself is missing: the root reports the first missing step.
+                        next.Add((null, ObjectState.Absent()));
+                    }
+                }
+            }
+
+            current = next;
+        }
+
+        foreach (var (owner, state) in current)
+        {
+            yield return (owner, state, path[path.Length - 1]);
+        }
     }
 
     /// <summary>The characters a <c>^[^...]*$</c> pattern forbids, or null for other patterns.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelArts.Analyzers;
 
@@ -18,9 +19,9 @@ internal sealed class KnownSymbols
         Range = compilation.GetTypeByMetadataName(Namespace + "RangeAttribute");
         Allowed = compilation.GetTypeByMetadataName(Namespace + "AllowedValuesAttribute");
         Exclusive = compilation.GetTypeByMetadataName(Namespace + "MutuallyExclusiveAttribute");
-        Conditional = compilation.GetTypeByMetadataName(Namespace + "ConditionalConstraintAttribute");
         Format = compilation.GetTypeByMetadataName(Namespace + "ValueFormatAttribute");
-        RequiredWhenCount = compilation.GetTypeByMetadataName(Namespace + "RequiredWhenCountAttribute");
+        Rule = compilation.GetTypeByMetadataName(Namespace + "RuleAttribute");
+        AtLeastOne = compilation.GetTypeByMetadataName(Namespace + "AtLeastOneAttribute");
         WireValue = compilation.GetTypeByMetadataName(Namespace + "WireValueAttribute");
     }
 
@@ -36,11 +37,11 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? Exclusive { get; }
 
-    public INamedTypeSymbol? Conditional { get; }
-
     public INamedTypeSymbol? Format { get; }
 
-    public INamedTypeSymbol? RequiredWhenCount { get; }
+    public INamedTypeSymbol? Rule { get; }
+
+    public INamedTypeSymbol? AtLeastOne { get; }
 
     public INamedTypeSymbol? WireValue { get; }
 
@@ -83,23 +84,44 @@ internal sealed class ValueRules
 
 internal sealed record ExclusiveRule(string First, string Second, string? Source);
 
-internal sealed record ConditionalRule(ImmutableArray<string> IfPath, object IfValue, ImmutableArray<string> ThenPath, ImmutableArray<object> Allowed, string Message);
+/// <summary>
+/// A rule between fields (<c>[Rule]</c>): when the property at <paramref name="When"/> holds one of
+/// <paramref name="WhenValues"/> (is set, when there are none; has at least <paramref name="WhenCount"/> items, when above 0),
+/// the <paramref name="Subjects"/> follow <paramref name="Kind"/>. Paths are C# property names; "[]" is a list's items.
+/// </summary>
+internal sealed record FieldRule(
+    string Kind,
+    ImmutableArray<string> When,
+    ImmutableArray<object> WhenValues,
+    int WhenCount,
+    ImmutableArray<ImmutableArray<string>> Subjects,
+    ImmutableArray<object>? Allowed,
+    ImmutableArray<object>? Forbidden,
+    Regex? Pattern,
+    string Message)
+{
+    public const string RequiredWhen = "required-when";
+    public const string ForbiddenWhen = "forbidden-when";
+    public const string ValueWhen = "value-when";
+    public const string FormatWhen = "format-when";
+}
 
-internal sealed record CountRule(string CountProperty, int Minimum, string Required, string Message);
+/// <summary>At least one alternative (property names that must all be set) holds.</summary>
+internal sealed record AtLeastOneRule(ImmutableArray<ImmutableArray<string>> Alternatives, string Message);
 
 /// <summary>The object-level rules of one generated model.</summary>
 internal sealed class TypeRules
 {
     public List<ExclusiveRule> Exclusive { get; } = [];
 
-    public List<ConditionalRule> Conditionals { get; } = [];
+    public List<FieldRule> Rules { get; } = [];
 
-    public List<CountRule> Counts { get; } = [];
+    public List<AtLeastOneRule> AtLeastOne { get; } = [];
 
     /// <summary>Properties the spec requires but C# <c>required</c> does not enforce (an older language version).</summary>
     public List<IPropertySymbol> UnenforcedRequired { get; } = [];
 
-    public bool IsEmpty => Exclusive.Count == 0 && Conditionals.Count == 0 && Counts.Count == 0 && UnenforcedRequired.Count == 0;
+    public bool IsEmpty => Exclusive.Count == 0 && Rules.Count == 0 && AtLeastOne.Count == 0 && UnenforcedRequired.Count == 0;
 }
 
 /// <summary>Rule tables read from attributes, cached per symbol for the whole compilation.</summary>
@@ -111,6 +133,7 @@ internal sealed class ConstraintTables
     private readonly ConcurrentDictionary<ITypeSymbol, TypeRules?> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, object?> _wireValues = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _generated = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, IOperation?> _locals = new(SymbolEqualityComparer.Default);
     private readonly Func<ISymbol, ValueRules?> _readValues;
     private readonly Func<ITypeSymbol, TypeRules?> _readType;
     private readonly Func<ITypeSymbol, bool> _isGenerated;
@@ -140,6 +163,10 @@ internal sealed class ConstraintTables
     /// <summary>The wire value of a named member of a generated option type, or null.</summary>
     public object? WireValue(ISymbol member) => _wireValues.GetOrAdd(member, m =>
         m.GetAttributes().FirstOrDefault(a => Is(a, Symbols.WireValue))?.ConstructorArguments.FirstOrDefault().Value);
+
+    /// <summary>The value a local holds wherever it is read, when it is assigned once (<see cref="KnownValues.SingleAssignment"/>); cached per local.</summary>
+    public IOperation? SingleAssignment(ILocalReferenceOperation reference) =>
+        _locals.GetOrAdd(reference.Local, _ => KnownValues.SingleAssignment(reference));
 
     /// <summary>The named members of an option type with their wire values, for suggestions.</summary>
     public IEnumerable<(IPropertySymbol Member, object Value)> KnownMembers(ITypeSymbol optionType) =>
@@ -187,6 +214,11 @@ internal sealed class ConstraintTables
             }
         }
 
+        if (rules.Allowed.Count == 0 && KnownValues.OptionTypeOf(member switch { IPropertySymbol p => p.Type, IParameterSymbol p => p.Type, _ => null }, this) is { } option)
+        {
+            rules.Allowed.AddRange(KnownMembers(option).Select(m => m.Value)); // an option type's documented values are its named members
+        }
+
         return rules.IsEmpty ? null : rules;
     }
 
@@ -200,20 +232,15 @@ internal sealed class ConstraintTables
             {
                 rules.Exclusive.Add(new ExclusiveRule(first, second, NamedString(attribute, "Source")));
             }
-            else if (Is(attribute, Symbols.Conditional) && arguments.Length == 4 && arguments[0].Value is string ifPath && arguments[1].Value is { } ifValue
-                && arguments[2].Value is string thenPath && arguments[3].Kind == TypedConstantKind.Array)
+            else if (Is(attribute, Symbols.Rule) && arguments.Length == 3 && arguments[0].Value is string kind && arguments[1].Value is string when
+                && ReadRule(attribute, kind, when, arguments[2]) is { } rule)
             {
-                rules.Conditionals.Add(new ConditionalRule(
-                    ifPath.Split('.').ToImmutableArray(),
-                    ifValue,
-                    thenPath.Split('.').ToImmutableArray(),
-                    arguments[3].Values.Select(v => v.Value!).Where(v => v is not null).ToImmutableArray(),
-                    NamedString(attribute, "Message") ?? $"{thenPath} is restricted when {ifPath} is {ifValue}"));
+                rules.Rules.Add(rule);
             }
-            else if (Is(attribute, Symbols.RequiredWhenCount) && arguments.Length == 3 && arguments[0].Value is string countProperty
-                && arguments[1].Value is int minimum && arguments[2].Value is string required)
+            else if (Is(attribute, Symbols.AtLeastOne) && arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array)
             {
-                rules.Counts.Add(new CountRule(countProperty, minimum, required, NamedString(attribute, "Message") ?? $"{required} is required"));
+                var alternatives = arguments[0].Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!.Split(',').ToImmutableArray()).ToImmutableArray();
+                rules.AtLeastOne.Add(new AtLeastOneRule(alternatives, NamedString(attribute, "Message") ?? "one of " + string.Join(" or ", alternatives.Select(a => string.Join(" and ", a))) + " must be set"));
             }
         }
 
@@ -227,6 +254,48 @@ internal sealed class ConstraintTables
 
         return rules.IsEmpty ? null : rules;
     }
+
+    private static FieldRule? ReadRule(AttributeData attribute, string kind, string when, TypedConstant whenValues)
+    {
+        if (kind is not (FieldRule.RequiredWhen or FieldRule.ForbiddenWhen or FieldRule.ValueWhen or FieldRule.FormatWhen))
+        {
+            return null; // a kind this analyzer does not know: the generated Validate() still checks it
+        }
+
+        var subjects = NamedArray(attribute, "Subjects")?.OfType<string>().Select(Path).ToImmutableArray() ?? ImmutableArray<ImmutableArray<string>>.Empty;
+        Regex? pattern = null;
+        if (NamedString(attribute, "Pattern") is { } text)
+        {
+            try
+            {
+                pattern = new Regex(text, RegexOptions.CultureInvariant, RegexTimeout);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        return new FieldRule(
+            kind,
+            Path(when),
+            whenValues.Kind == TypedConstantKind.Array ? whenValues.Values.Select(v => v.Value).Where(v => v is not null).ToImmutableArray()! : ImmutableArray<object>.Empty,
+            Named(attribute, "WhenCount", 0),
+            subjects,
+            NamedArray(attribute, "Allowed")?.ToImmutableArray(),
+            NamedArray(attribute, "Forbidden")?.ToImmutableArray(),
+            pattern,
+            NamedString(attribute, "Message") ?? $"{string.Join(", ", subjects.Select(s => string.Join(".", s)))}: {kind} {when}");
+    }
+
+    /// <summary>"Labels[].Type" → Labels, [], Type.</summary>
+    private static ImmutableArray<string> Path(string path) =>
+        path.Replace("[]", ".[]").Split(['.'], StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+
+    private static object[]? NamedArray(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value is { Kind: TypedConstantKind.Array } array
+            ? array.Values.Select(v => v.Value).OfType<object>().ToArray()
+            : null;
 
     private static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

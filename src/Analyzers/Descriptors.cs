@@ -31,6 +31,18 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ValueFormat = Create(
         "MA0007", "Value breaks a documented format", "{0}: {1}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RequiredWhen = Create(
+        "MA0008", "A property the documentation requires in this case is not set", "'{0}' of {1} must be set here: {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ForbiddenWhen = Create(
+        "MA0009", "A property the documentation allows only in other cases is set", "'{0}' must not be set here: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FormatWhen = Create(
+        "MA0010", "A value breaks the format the documentation requires in this case", "'{0}' is {1}, which breaks the documented format here: {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AtLeastOne = Create(
+        "MA0011", "None of the properties the documentation asks for is set", "{0}: {1}", DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 }
@@ -44,4 +56,5 @@ internal static class FixData
     public const string SuggestionMember = nameof(SuggestionMember);
     public const string Cleaned = nameof(Cleaned);
     public const string ConditionValue = nameof(ConditionValue);
+    public const string Forbidden = nameof(Forbidden);
 }

@@ -39,12 +39,83 @@ internal static class KnownValues
                 case IParenthesizedOperation parenthesized:
                     operation = parenthesized.Operand;
                     continue;
+                case ILocalReferenceOperation local when tables.SingleAssignment(local) is { } assigned:
+                    operation = assigned;
+                    continue;
                 default:
                     return false;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The value a local holds wherever it is read: its initializer, when the method never writes the local again
+    /// (no assignment, increment, <c>ref</c> or <c>out</c>). Null otherwise: such a local is not judged.
+    /// </summary>
+    public static IOperation? SingleAssignment(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        if (local.IsRef || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var initializer } declarator
+            || declarator.SyntaxTree != reference.Syntax.SyntaxTree || reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        foreach (var identifier in (body ?? declarator.SyntaxTree.GetRoot()).DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText == local.Name && IsWrite(identifier)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, local))
+            {
+                return null;
+            }
+        }
+
+        return model.GetOperation(initializer);
+    }
+
+    private static bool IsWrite(IdentifierNameSyntax identifier) => identifier.Parent switch
+    {
+        AssignmentExpressionSyntax assignment => assignment.Left == identifier,
+        PrefixUnaryExpressionSyntax unary => unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression),
+        PostfixUnaryExpressionSyntax => true,
+        ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+        RefExpressionSyntax => true,
+        _ => false,
+    };
+
+    /// <summary>The items of a literal collection (collection expression without spreads, array or collection initializer), or null.</summary>
+    public static IReadOnlyList<IOperation>? Items(IOperation? operation, ConstraintTables tables)
+    {
+        var value = Unwrap(operation);
+        if (value is ILocalReferenceOperation local && tables.SingleAssignment(local) is { } assigned)
+        {
+            value = Unwrap(assigned);
+        }
+
+        // Roslyn 4.8 has no operation for a collection expression: its elements are read from the syntax.
+        if (value?.Syntax is CollectionExpressionSyntax collection && value.SemanticModel is { } model)
+        {
+            if (!collection.Elements.All(e => e is ExpressionElementSyntax))
+            {
+                return null;
+            }
+
+            var items = collection.Elements.Cast<ExpressionElementSyntax>().Select(e => model.GetOperation(e.Expression)).ToList();
+            return items.All(i => i is not null) ? items.OfType<IOperation>().ToList() : null;
+        }
+
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues;
+            case IObjectCreationOperation { Initializer: { } initializer, Arguments.Length: 0 } when initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }):
+                return initializer.Initializers.Select(i => ((IInvocationOperation)i).Arguments[0].Value).ToList();
+            default:
+                return null;
+        }
     }
 
     /// <summary>True when the value is certainly not null: a creation, a collection, or a non-null constant.</summary>

@@ -7,13 +7,15 @@ namespace ModelArts.Analyzers;
 internal sealed record Assignment(IPropertySymbol Property, IOperation Value, IOperation Operation);
 
 /// <summary>
-/// The properties set on a new object: its initializer, and, when it is stored in a local, the
-/// assignments to that local's properties in the statements that follow in the same block. Tracking
-/// stops where the local is used any other way, so only straight-line facts are kept.
+/// The properties set on an object: its initializer (and the object a <c>with</c> expression copies), and, when it is
+/// stored in a local, the assignments to that local's properties in the statements that follow in the same block.
+/// Tracking stops where the local is used any other way, so only straight-line facts are kept; a property written
+/// anywhere else is unknown, never guessed.
 /// </summary>
 internal sealed class ObjectState
 {
     private readonly Dictionary<string, Assignment> _assignments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unknown = new(StringComparer.Ordinal);
 
     private ObjectState()
     {
@@ -24,8 +26,16 @@ internal sealed class ObjectState
 
     public IReadOnlyCollection<Assignment> Assignments => _assignments.Values;
 
-    public Assignment? this[string property] => _assignments.TryGetValue(property, out var assignment) ? assignment : null;
+    /// <summary>The assignment of a property whose value is known; null when it is not set or not known.</summary>
+    public Assignment? this[string property] => _unknown.Contains(property) ? null : _assignments.TryGetValue(property, out var assignment) ? assignment : null;
 
+    /// <summary>Whether the property is certainly never set.</summary>
+    public bool IsCertainlyAbsent(string property) => IsComplete && !_unknown.Contains(property) && !_assignments.ContainsKey(property);
+
+    /// <summary>An object that is certainly not there: every property of it is certainly absent.</summary>
+    public static ObjectState Absent() => new() { IsComplete = true };
+
+    /// <summary>The state of a new object where it is created, following the local it is stored in.</summary>
     public static ObjectState Of(IObjectCreationOperation creation)
     {
         var state = new ObjectState();
@@ -34,22 +44,133 @@ internal sealed class ObjectState
         return state;
     }
 
-    /// <summary>The state of a nested object: <c>Template = new TemplateParam { Id = ... }</c>.</summary>
-    public static ObjectState? Of(IOperation? value) =>
-        KnownValues.Unwrap(value) is IObjectCreationOperation creation ? FromInitializer(creation) : null;
-
-    private static ObjectState FromInitializer(IObjectCreationOperation creation)
+    /// <summary>The state of a record a <c>with</c> expression makes: the copied object's, with the initializer's values on top.</summary>
+    public static ObjectState Of(IWithOperation with, ConstraintTables tables)
     {
         var state = new ObjectState();
-        state.AddInitializer(creation.Initializer);
+        if (Of(with.Operand, tables) is { } copied)
+        {
+            foreach (var assignment in copied._assignments)
+            {
+                state._assignments[assignment.Key] = assignment.Value;
+            }
+
+            state._unknown.UnionWith(copied._unknown);
+            state.IsComplete = copied.IsComplete;
+        }
+        else
+        {
+            state.IsComplete = false;
+        }
+
+        foreach (var name in state.AddInitializer(with.Initializer))
+        {
+            state._unknown.Remove(name);
+        }
+
+        state.IsComplete &= state.TrackLocal(with);
         return state;
     }
 
-    private void AddInitializer(IObjectOrCollectionInitializerOperation? initializer)
+    /// <summary>
+    /// The state of a value used inside a request: a nested creation (<c>Template = new TemplateParam { Id = ... }</c>), a
+    /// <c>with</c> expression, or a local assigned once from one of those. Null when it is none of them.
+    /// </summary>
+    public static ObjectState? Of(IOperation? value, ConstraintTables tables)
     {
+        switch (KnownValues.Unwrap(value))
+        {
+            case IObjectCreationOperation creation:
+                var state = new ObjectState { IsComplete = true };
+                state.AddInitializer(creation.Initializer);
+                return state;
+            case IWithOperation with:
+                var copy = Of(with, tables);
+                copy.IsComplete = true;
+                return copy;
+            case ILocalReferenceOperation local when tables.SingleAssignment(local) is { } assigned && KnownValues.Unwrap(assigned) is IObjectCreationOperation or IWithOperation:
+                return OfLocal(local, KnownValues.Unwrap(assigned)!, tables);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A local that holds an object built once: what its initializer and the straight-line assignments after it set.
+    /// A property assigned anywhere else is unknown; a use that could change the object (a method argument) makes
+    /// the whole object unknown.
+    /// </summary>
+    private static ObjectState? OfLocal(ILocalReferenceOperation reference, IOperation built, ConstraintTables tables)
+    {
+        var state = built switch
+        {
+            IObjectCreationOperation creation => Of(creation),
+            IWithOperation with => Of(with, tables),
+            _ => null,
+        };
+        if (state is null || reference.SemanticModel is not { } model || reference.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } declarator)
+        {
+            return state;
+        }
+
+        var body = declarator.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
+        foreach (var mention in body?.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>() ?? [])
+        {
+            if (mention.Identifier.ValueText != reference.Local.Name || mention.SpanStart < built.Syntax.Span.End
+                || model.GetOperation(mention) is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, reference.Local))
+            {
+                continue;
+            }
+
+            switch (use.Parent)
+            {
+                case IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation assignment } property when assignment.Target == property:
+                    if (!state._assignments.TryGetValue(property.Property.Name, out var known) || known.Operation != assignment)
+                    {
+                        state._unknown.Add(property.Property.Name); // set again later: its value where the object is used is not known
+                    }
+
+                    break;
+                case IPropertyReferenceOperation or IConversionOperation or ISimpleAssignmentOperation or IArgumentOperation { Parent: IInvocationOperation }
+                    when IsReadOnlyUse(use, tables):
+                    break;
+                default:
+                    return null; // passed where it could be changed: nothing about it is known
+            }
+        }
+
+        state.IsComplete = true;
+        return state;
+    }
+
+    /// <summary>A use that reads the object: a property read, a value in an initializer, an argument of a generated client, a <c>with</c> copy.</summary>
+    private static bool IsReadOnlyUse(ILocalReferenceOperation use, ConstraintTables tables)
+    {
+        IOperation? parent = use.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IPropertyReferenceOperation => true,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation } assignment => assignment.Value.Syntax.Span.Contains(use.Syntax.Span),
+            IWithOperation => true,
+            IArgumentOperation { Parent: IInvocationOperation invocation } => tables.IsGenerated(invocation.TargetMethod.ContainingType),
+            _ => false,
+        };
+    }
+
+    /// <summary>Adds the initializer's assignments; returns the names it set.</summary>
+    private List<string> AddInitializer(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        var names = new List<string>();
         if (initializer is null)
         {
-            return;
+            return names;
         }
 
         foreach (var element in initializer.Initializers)
@@ -57,14 +178,17 @@ internal sealed class ObjectState
             if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment)
             {
                 _assignments[property.Name] = new Assignment(property, assignment.Value, assignment);
+                names.Add(property.Name);
             }
         }
+
+        return names;
     }
 
     /// <summary>Follows <c>var r = new X { ... }; r.A = ...; r.B = ...;</c>; returns whether tracking reached the end of the block.</summary>
-    private bool TrackLocal(IObjectCreationOperation creation)
+    private bool TrackLocal(IOperation created)
     {
-        var parent = creation.Parent;
+        var parent = created.Parent;
         while (parent is IConversionOperation)
         {
             parent = parent.Parent;

@@ -76,10 +76,10 @@ public sealed class CodeFixTests
     [Fact]
     public async Task MA0003_uses_the_nearest_number()
     {
-        await VerifyFix(new NearestValueFix(), "MA0003", "Use CreateWorkforceTaskRequestDataSyncType.DataAndLabelSynchronization", """
+        await VerifyFix(new NearestValueFix(), "MA0003", "Use DataSyncType.DataAndLabelSynchronization", """
             static object M() => new CreateWorkforceTaskRequest { DataSyncType = 7 };
             """, """
-            static object M() => new CreateWorkforceTaskRequest { DataSyncType = CreateWorkforceTaskRequestDataSyncType.DataAndLabelSynchronization };
+            static object M() => new CreateWorkforceTaskRequest { DataSyncType = DataSyncType.DataAndLabelSynchronization };
             """);
     }
 

@@ -6,12 +6,18 @@ using Xunit;
 
 namespace ModelArts.Analyzers.Tests;
 
-/// <summary>Zero false positives: every request body the documentation shows, written as C#, raises nothing.</summary>
+/// <summary>
+/// Zero false positives: every request body the documentation shows, written as C#, raises nothing. The examples
+/// <c>spec/example-exceptions.json</c> lists as breaking a documented rule are left out of that claim, and at least
+/// one of them must be reported, so the list cannot hide a silent analyzer.
+/// </summary>
 public sealed class ExampleBodyTests
 {
     [Fact]
     public void Every_documented_request_body_as_an_initializer_raises_no_diagnostic()
     {
+        var excepted = JsonNode.Parse(File.ReadAllText(Path.Combine(GeneratorHarness.SpecFolder, "example-exceptions.json")))!.AsArray()
+            .Select(e => $"{e!["operationId"]} {e["example"]}").ToHashSet(StringComparer.Ordinal);
         var bodies = new List<(string Name, string Type, JsonNode? Value)>();
         foreach (var (file, ns) in new[] { ("modelarts.openapi.json", "ModelArts"), ("iam.openapi.json", "ModelArts.Iam") })
         {
@@ -30,12 +36,11 @@ public sealed class ExampleBodyTests
         }
 
         var probe = AnalyzerHarness.Compile([]);
-        var emitter = new ExampleInitializers(probe);
         var source = new StringBuilder("static class Examples\n{\n");
         for (var i = 0; i < bodies.Count; i++)
         {
             var type = probe.GetTypeByMetadataName(bodies[i].Type) ?? throw new InvalidOperationException(bodies[i].Type);
-            source.Append($"    // {bodies[i].Name}\n    public static object Body{i}() => {emitter.Initializer(type, bodies[i].Value)};\n");
+            source.Append($"    // {bodies[i].Name}\n    public static object Body{i}() => {ExampleInitializers.Initializer(type, bodies[i].Value)};\n");
         }
 
         source.Append("}\n");
@@ -44,6 +49,9 @@ public sealed class ExampleBodyTests
         Assert.True(bodies.Count > 40, $"only {bodies.Count} request examples");
         Assert.Contains("CreateVersion = true, Template = new global::ModelArts.TemplateParam { Id = \"sys_data_validation\"", source.ToString(), StringComparison.Ordinal);
         Assert.Contains("WorkforcesConfig = new global::ModelArts.WorkforcesConfig { Workforces = [new global::ModelArts.WorkforceConfig", source.ToString(), StringComparison.Ordinal);
-        Assert.True(diagnostics.IsEmpty, string.Join("\n", diagnostics.Select(d => d + "\n    " + d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line - 1].ToString().Trim())));
+        string Example(Diagnostic d) => d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line - 1].ToString().Trim()[3..];
+        var unexpected = diagnostics.Where(d => !excepted.Contains(Example(d))).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected.Select(d => d + "\n    " + Example(d))));
+        Assert.Contains(diagnostics, d => excepted.Contains(Example(d)));
     }
 }

@@ -10,18 +10,16 @@ namespace ModelArts.Analyzers.Tests;
 /// Writes a JSON example as the C# a user would write for it: an object initializer of the generated
 /// type, property by property, using the generated symbols to pick names and literal types.
 /// </summary>
-internal sealed class ExampleInitializers(Compilation compilation)
+internal static class ExampleInitializers
 {
-    private readonly INamedTypeSymbol _jsonName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute")!;
-
-    public string Initializer(INamedTypeSymbol type, JsonNode? json)
+    public static string Initializer(INamedTypeSymbol type, JsonNode? json)
     {
         var text = new StringBuilder();
         Write(text, type, json);
         return text.ToString();
     }
 
-    private void Write(StringBuilder text, ITypeSymbol type, JsonNode? json)
+    private static void Write(StringBuilder text, ITypeSymbol type, JsonNode? json)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
         {
@@ -55,10 +53,7 @@ internal sealed class ExampleInitializers(Compilation compilation)
                 text.Append('}');
                 return;
             case JsonObject obj:
-                var properties = type.GetMembers().OfType<IPropertySymbol>()
-                    .Select(p => (Property: p, Json: p.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _jsonName))?.ConstructorArguments[0].Value as string))
-                    .Where(p => p.Json is not null)
-                    .ToDictionary(p => p.Json!, p => p.Property, StringComparer.Ordinal);
+                var properties = JsonNames(type);
                 text.Append("new ").Append(display).Append(" { ");
                 foreach (var (key, item) in obj)
                 {
@@ -90,6 +85,20 @@ internal sealed class ExampleInitializers(Compilation compilation)
             default:
                 throw new InvalidOperationException($"no C# for {json.ToJsonString()} as {display}");
         }
+    }
+
+    /// <summary>
+    /// JSON name → property of a generated model: the names of its <c>s_names</c> table, in the order the properties are
+    /// declared (the generated model keeps no per-property attribute for it).
+    /// </summary>
+    private static Dictionary<string, IPropertySymbol> JsonNames(ITypeSymbol type)
+    {
+        var declarator = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).SelectMany(s => s.DescendantNodes())
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax>().Single(v => v.Identifier.ValueText == "s_names");
+        var names = declarator.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToList();
+        var properties = type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.Name != "AdditionalProperties" && !p.IsImplicitlyDeclared && p.Name != "EqualityContract").ToList();
+        return names.Zip(properties).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
     private static string Literal(ITypeSymbol type, JsonValue value)

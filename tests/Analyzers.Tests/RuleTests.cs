@@ -220,7 +220,7 @@ public sealed class RuleTests
             {
                 static object M() => new SmartTaskConfig { ConfidenceScope = {|MA0007:"0.90-0.10"|} };
                 static object N() => new SearchCondition { SampleTime = {|MA0007:"20190901-20191015"|} };
-                static object O() => new SearchLabels { {|MA0007:Labels = [new SearchLabel { Name = "cat" }, new SearchLabel { Name = "dog" }]|} };
+                static object O() => new SearchLabels { {|MA0008:Labels = [new SearchLabel { Name = "cat" }, new SearchLabel { Name = "dog" }]|} };
                 static object P() => new SearchLabels { Labels = [new SearchLabel(), new SearchLabel()], Op = "AND" };
                 static object Q() => new SearchCondition { SampleTime = "month" };
                 static object R() => new SmartTaskConfig { ConfidenceScope = "0.10-0.90" };
@@ -229,7 +229,7 @@ public sealed class RuleTests
 
         Assert.Equal("SmartTaskConfig.ConfidenceScope: the minimum 0.90 is above the maximum 0.10", diagnostics[0].GetMessage());
         Assert.Equal("SearchCondition.SampleTime: the period spans 45 days, more than 30", diagnostics[1].GetMessage());
-        Assert.Equal("SearchLabels.Labels: op (AND or OR) must be set when searching for more than one label.", diagnostics[2].GetMessage());
+        Assert.Equal("'Op' of SearchLabels must be set here: op (AND or OR) must be set when searching for more than one label.", diagnostics[2].GetMessage());
     }
 
     [Fact]

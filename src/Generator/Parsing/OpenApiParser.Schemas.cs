@@ -354,7 +354,14 @@ internal sealed partial class OpenApiParser
             return new TypeSpec(kind);
         }
 
-        var key = EnumKey(kind, raw);
+        var key = EnumKey(kind, raw, OptionDocs(Description(schema)));
+        if (componentName is null && _canonicalEnumKeys.TryGetValue(key, out var canonical))
+        {
+            key = canonical;
+            schema = _plannedEnumSchemas[canonical]; // docs and member names from the list's first appearance, whatever is selected
+        }
+
+        var docs = OptionDocs(Description(schema));
         if (_enumsByValues.TryGetValue(key, out var existing) && componentName is null)
         {
             return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
@@ -368,7 +375,6 @@ internal sealed partial class OpenApiParser
         }
 
         _enumsByValues[key] = name;
-        var docs = OptionDocs(Description(schema));
         var members = new List<EnumMemberSpec>();
         var taken = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteJson" };
         foreach (var value in raw)
@@ -389,7 +395,12 @@ internal sealed partial class OpenApiParser
         return new TypeSpec(TypeKind.Enum, name, new TypeSpec(kind));
     }
 
-    private static string EnumKey(TypeKind kind, IEnumerable<string> values) => kind + ":" + string.Join("\u0001", values);
+    /// <summary>
+    /// What makes two option lists the same list: the same values, and for numbers the same names of their meanings
+    /// ("0: labeled" is not "0: OBS"); string values carry their meaning themselves.
+    /// </summary>
+    private static string EnumKey(TypeKind kind, IEnumerable<string> values, Dictionary<string, string> docs) =>
+        kind + ":" + string.Join("\u0001", values.Select(v => kind == TypeKind.String ? v : v + "=" + NumberMemberName(v, docs.TryGetValue(v, out var doc) ? doc : null)));
 
     /// <summary>The property's name when it has two words or more and is free; else owner and member.</summary>
     private string EnumName(string jsonName, string ownerMember) =>
@@ -401,22 +412,69 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private void PlanEnumNames(JsonElement root)
     {
-        var lists = new List<(string Key, string JsonName, string OwnerMember)>();
+        var lists = new List<PlannedList>();
         PlanAll(root, lists);
 
-        // A property's own name is used when no other list and no owner-member name wants it, so names do not depend on order.
-        var shortNames = lists.Where(l => Naming.WordCount(l.JsonName) >= 2).GroupBy(l => Naming.Pascal(l.JsonName)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var ownerMembers = new HashSet<string>(lists.Select(l => l.OwnerMember), StringComparer.Ordinal);
-        foreach (var (key, jsonName, ownerMember) in lists)
+        // Lists with the same values under the same property name are one list even when their meanings are worded
+        // differently ("0: unsynchronization", "0: not to be synchronized"); the first in document order gives the docs.
+        var groupOfAlias = new Dictionary<string, string>(StringComparer.Ordinal);
+        var group = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Root(string key)
         {
-            var own = Naming.Pascal(jsonName);
-            _plannedEnumNames[key] = Naming.WordCount(jsonName) >= 2 && shortNames[own] == 1 && !ownerMembers.Contains(own) && !_typeNames.Contains(own)
+            while (group.TryGetValue(key, out var parent) && parent != key)
+            {
+                key = parent;
+            }
+
+            return key;
+        }
+
+        foreach (var list in lists)
+        {
+            if (!group.ContainsKey(list.Key))
+            {
+                group[list.Key] = list.Key;
+            }
+
+            if (groupOfAlias.TryGetValue(list.Alias, out var other) && Root(other) != Root(list.Key))
+            {
+                group[Root(list.Key)] = Root(other);
+            }
+
+            if (!groupOfAlias.ContainsKey(list.Alias))
+            {
+                groupOfAlias[list.Alias] = list.Key;
+            }
+        }
+
+        var firsts = new List<PlannedList>();
+        foreach (var list in lists)
+        {
+            var canonical = Root(list.Key);
+            _canonicalEnumKeys[list.Key] = canonical;
+            if (!_plannedEnumSchemas.ContainsKey(canonical))
+            {
+                _plannedEnumSchemas[canonical] = list.Schema;
+                firsts.Add(list);
+            }
+        }
+
+        // A property's own name is used when no other list and no owner-member name wants it, so names do not depend on order.
+        var shortNames = firsts.Where(l => Naming.WordCount(l.JsonName) >= 2).GroupBy(l => Naming.Pascal(l.JsonName)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var ownerMembers = new HashSet<string>(firsts.Select(l => l.OwnerMember), StringComparer.Ordinal);
+        foreach (var list in firsts)
+        {
+            var own = Naming.Pascal(list.JsonName);
+            _plannedEnumNames[Root(list.Key)] = Naming.WordCount(list.JsonName) >= 2 && shortNames[own] == 1 && !ownerMembers.Contains(own) && !_typeNames.Contains(own)
                 ? own
-                : ownerMember;
+                : list.OwnerMember;
         }
     }
 
-    private void PlanAll(JsonElement root, List<(string Key, string JsonName, string OwnerMember)> lists)
+    /// <summary>One option list where it appears: its identity, the property it types and the schema that documents it.</summary>
+    private readonly record struct PlannedList(string Key, string Alias, string JsonName, string OwnerMember, JsonElement Schema);
+
+    private void PlanAll(JsonElement root, List<PlannedList> lists)
     {
         foreach (var component in Objects(_schemas))
         {
@@ -445,7 +503,7 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private static void PlanSchema(JsonElement schema, string owner, string member, string jsonName, int depth, List<(string Key, string JsonName, string OwnerMember)> lists)
+    private static void PlanSchema(JsonElement schema, string owner, string member, string jsonName, int depth, List<PlannedList> lists)
     {
         if (schema.ValueKind != JsonValueKind.Object || depth > 12 || schema.TryGetProperty("$ref", out _))
         {
@@ -457,10 +515,9 @@ internal sealed partial class OpenApiParser
         {
             var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
             var raw = values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
-            var key = EnumKey(kind, raw);
-            if (member.Length > 0 && !lists.Any(l => l.Key == key))
+            if (member.Length > 0)
             {
-                lists.Add((key, jsonName, owner + member));
+                lists.Add(new PlannedList(EnumKey(kind, raw, OptionDocs(Description(schema))), kind + ":" + string.Join("\u0001", raw) + "@" + jsonName, jsonName, owner + member, schema));
             }
 
             return;

@@ -33,6 +33,8 @@ internal sealed partial class OpenApiParser
     private readonly List<EnumSpec> _enums = [];
     private readonly Dictionary<string, string> _enumsByValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _plannedEnumNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _canonicalEnumKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonElement> _plannedEnumSchemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _builtComponents = new(StringComparer.Ordinal);

@@ -2,35 +2,35 @@
 #nullable enable
 namespace ModelArts
 {
-    /// <summary>Status of a feature analysis task. One of: 0, 1, 2, 3.</summary>
+    /// <summary>Synchronization type. One of: 0, 1, 2, 3.</summary>
     /// <remarks>
-    /// <para>0: initialized</para>
-    /// <para>1: running</para>
-    /// <para>2: completed</para>
-    /// <para>3: failed</para>
+    /// <para>0: unsynchronization</para>
+    /// <para>1: data synchronization</para>
+    /// <para>2: label synchronization</para>
+    /// <para>3: data and label synchronization</para>
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public readonly partial struct DataSyncType : global::System.IEquatable<DataSyncType>, global::ModelArts.Runtime.Validation.IOptionValue
     {
-        /// <summary>initialized</summary>
+        /// <summary>unsynchronization</summary>
         [global::ModelArts.Runtime.Constraints.WireValue(0)]
-        public static DataSyncType Initialized => new(0);
+        public static DataSyncType Unsynchronization => new(0);
 
-        /// <summary>running</summary>
+        /// <summary>data synchronization</summary>
         [global::ModelArts.Runtime.Constraints.WireValue(1)]
-        public static DataSyncType Running => new(1);
+        public static DataSyncType DataSynchronization => new(1);
 
-        /// <summary>completed</summary>
+        /// <summary>label synchronization</summary>
         [global::ModelArts.Runtime.Constraints.WireValue(2)]
-        public static DataSyncType Completed => new(2);
+        public static DataSyncType LabelSynchronization => new(2);
 
-        /// <summary>failed</summary>
+        /// <summary>data and label synchronization</summary>
         [global::ModelArts.Runtime.Constraints.WireValue(3)]
-        public static DataSyncType Failed => new(3);
+        public static DataSyncType DataAndLabelSynchronization => new(3);
 
         /// <summary>Every documented value, in the documentation's order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<DataSyncType> KnownValues { get; } = new DataSyncType[] { Initialized, Running, Completed, Failed };
+        public static global::System.Collections.Generic.IReadOnlyList<DataSyncType> KnownValues { get; } = new DataSyncType[] { Unsynchronization, DataSynchronization, LabelSynchronization, DataAndLabelSynchronization };
 
         /// <summary>Wraps a wire value, documented or not.</summary>
         public DataSyncType(int value) => Value = value;

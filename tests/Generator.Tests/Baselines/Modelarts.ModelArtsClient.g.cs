@@ -353,7 +353,7 @@ namespace ModelArts
         /// <param name="labelType">Label type. One of: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateLabelResponse> UpdateLabelAsync(string datasetId, string labelName, global::ModelArts.UpdateLabelRequest? body = null, global::ModelArts.LabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.UpdateLabelResponse> UpdateLabelAsync(string datasetId, string labelName, global::ModelArts.UpdateLabelRequest? body = null, global::ModelArts.UpdateLabelLabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (_pipeline.ValidatesRequests)
             {
@@ -376,7 +376,7 @@ namespace ModelArts
         /// <param name="labelType">Label type. One of: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelAndSamplesResponse> DeleteLabelAndSamplesAsync(string datasetId, string labelName, bool? deleteSource = null, global::ModelArts.LabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.DeleteLabelAndSamplesResponse> DeleteLabelAndSamplesAsync(string datasetId, string labelName, bool? deleteSource = null, global::ModelArts.UpdateLabelLabelType? labelType = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (_pipeline.ValidatesRequests)
             {
@@ -592,7 +592,7 @@ namespace ModelArts
         /// <param name="offset">Start page of the paging list. The default value is 0.</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ModelArts.GetExportTasksStatusOfDatasetResponse> GetExportTasksStatusOfDatasetAsync(string datasetId, global::ModelArts.DataSyncType? exportType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::ModelArts.GetExportTasksStatusOfDatasetResponse> GetExportTasksStatusOfDatasetAsync(string datasetId, global::ModelArts.DescWorkerResponseStatus? exportType = null, [global::ModelArts.Runtime.Constraints.Range(Minimum = 1d, Maximum = 100d)] int? limit = null, int? offset = null, string? projectId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (_pipeline.ValidatesRequests)
             {
@@ -614,7 +614,7 @@ namespace ModelArts
         /// <param name="pageSize">Items per page (the <c>limit</c> of each call).</param>
         /// <param name="projectId">The project; the client options' project id when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.DataSyncType? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.DescWorkerResponseStatus? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             for (var page = 0; ; page++)
             {

@@ -127,7 +127,7 @@ namespace ModelArts
         /// <para>0: The results are saved to OBS.</para>
         /// <para>1: The results are saved to samples.</para>
         /// </remarks>
-        public global::ModelArts.ExportType? ResultType { get; set; }
+        public global::ModelArts.ResultType? ResultType { get; set; }
 
         /// <summary>Labeling information for samples to be auto labeled</summary>
         public global::System.Collections.Generic.IList<global::ModelArts.SampleLabels>? Samples { get; set; }
@@ -254,7 +254,7 @@ namespace ModelArts
                         case 28: value.PoolId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
                         case 29: value.Property = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
                         case 30: value.ReqUri = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
-                        case 31: value.ResultType = global::ModelArts.ExportType.ReadJson(ref reader); break;
+                        case 31: value.ResultType = global::ModelArts.ResultType.ReadJson(ref reader); break;
                         case 32: value.Samples = global::ModelArts.Runtime.Json.JsonRead.List(ref reader, global::ModelArts.SampleLabels.ReadJson); break;
                         case 33: value.StopTime = global::ModelArts.Runtime.Json.JsonRead.GetInt32(ref reader); break;
                         case 34: value.Time = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;

@@ -2,28 +2,35 @@
 #nullable enable
 namespace ModelArts
 {
-    /// <summary>The documented values of TemplateParamId; other values the service sends are kept.</summary>
+    /// <summary>Task type, which is the ID of a data processing template. One of: sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, sys_data_selection.</summary>
+    /// <remarks>
+    /// <para>sys_data_analyse: feature analysis</para>
+    /// <para>sys_data_cleaning: data cleansing</para>
+    /// <para>sys_data_augmentation: data augmentation</para>
+    /// <para>sys_data_validation: data validation</para>
+    /// <para>sys_data_selection: data filtering</para>
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public readonly partial struct TemplateParamId : global::System.IEquatable<TemplateParamId>, global::ModelArts.Runtime.Validation.IOptionValue
     {
-        /// <summary>The value "sys_data_analyse".</summary>
+        /// <summary>feature analysis</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_analyse")]
         public static TemplateParamId SysDataAnalyse => new("sys_data_analyse");
 
-        /// <summary>The value "sys_data_cleaning".</summary>
+        /// <summary>data cleansing</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_cleaning")]
         public static TemplateParamId SysDataCleaning => new("sys_data_cleaning");
 
-        /// <summary>The value "sys_data_augmentation".</summary>
+        /// <summary>data augmentation</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_augmentation")]
         public static TemplateParamId SysDataAugmentation => new("sys_data_augmentation");
 
-        /// <summary>The value "sys_data_validation".</summary>
+        /// <summary>data validation</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_validation")]
         public static TemplateParamId SysDataValidation => new("sys_data_validation");
 
-        /// <summary>The value "sys_data_selection".</summary>
+        /// <summary>data filtering</summary>
         [global::ModelArts.Runtime.Constraints.WireValue("sys_data_selection")]
         public static TemplateParamId SysDataSelection => new("sys_data_selection");
 

@@ -27,7 +27,7 @@ namespace ModelArts
         /// <para>2: team administrator</para>
         /// <para>3: dataset owner</para>
         /// </remarks>
-        public global::ModelArts.DataSyncType? Role { get; set; }
+        public global::ModelArts.DescWorkerResponseRole? Role { get; set; }
 
         /// <summary>Current login status of a labeling team member. One of: 0, 1, 2, 3.</summary>
         /// <remarks>
@@ -36,7 +36,7 @@ namespace ModelArts
         /// <para>2: The user has logged in.</para>
         /// <para>3: The labeling team member has been deleted.</para>
         /// </remarks>
-        public global::ModelArts.DataSyncType? Status { get; set; }
+        public global::ModelArts.DescWorkerResponseStatus? Status { get; set; }
 
         /// <summary>Update time.</summary>
         public long? UpdateTime { get; set; }
@@ -83,8 +83,8 @@ namespace ModelArts
                         case 0: value.CreateTime = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader); break;
                         case 1: value.Description = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
                         case 2: value.Email = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
-                        case 3: value.Role = global::ModelArts.DataSyncType.ReadJson(ref reader); break;
-                        case 4: value.Status = global::ModelArts.DataSyncType.ReadJson(ref reader); break;
+                        case 3: value.Role = global::ModelArts.DescWorkerResponseRole.ReadJson(ref reader); break;
+                        case 4: value.Status = global::ModelArts.DescWorkerResponseStatus.ReadJson(ref reader); break;
                         case 5: value.UpdateTime = global::ModelArts.Runtime.Json.JsonRead.GetInt64(ref reader); break;
                         case 6: value.WorkerId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
                         case 7: value.WorkforceId = global::ModelArts.Runtime.Json.JsonRead.GetString(ref reader); break;
