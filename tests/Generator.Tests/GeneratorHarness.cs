@@ -52,9 +52,13 @@ internal static class GeneratorHarness
             }));
     }
 
-    /// <summary>.NET 8 reference assemblies plus the runtime's netstandard2.0 build: what a consumer compiles against.</summary>
+    /// <summary>What the package adds to a .NET 8 consumer's references: the runtime's netstandard2.0 build and its dependencies.</summary>
+    public static ImmutableArray<MetadataReference> PackageReferences { get; } =
+        [MetadataReference.CreateFromFile(RuntimeNetStandardPath()), .. PackageDependencies()];
+
+    /// <summary>.NET 8 reference assemblies plus the package's: what a consumer compiles against.</summary>
     public static ImmutableArray<MetadataReference> ConsumerReferences { get; } =
-        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(RuntimeNetStandardPath()), .. PackageDependencies()];
+        [.. Basic.Reference.Assemblies.Net80.References.All, .. PackageReferences];
 
     /// <summary>The running process's assemblies: for code the tests load and execute.</summary>
     public static ImmutableArray<MetadataReference> ExecutionReferences { get; } =
