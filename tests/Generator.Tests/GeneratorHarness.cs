@@ -32,6 +32,11 @@ internal sealed class TestOptionsProvider(Dictionary<string, Dictionary<string, 
     }
 }
 
+/// <summary>
+/// Runs the generator directly, for what the testing framework (Verifiers/CSharpGeneratorVerifier) cannot do:
+/// incrementality step tracking, running the generated code, fuzzing, the checked-in baselines; and the shipped
+/// documents and consumer references both kinds of tests share.
+/// </summary>
 internal static class GeneratorHarness
 {
     public static string RepoRoot => ModelArts.Testing.RepositoryRoot.Path;
