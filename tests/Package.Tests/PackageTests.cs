@@ -6,7 +6,8 @@ using Xunit;
 namespace ModelArts.Package.Tests;
 
 /// <summary>What a new user installs and sees: one package, a build that generates the client, diagnostics in the build output.</summary>
-public sealed partial class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+[Collection(PackedPackage.Name)]
+public sealed partial class PackageTests(PackageFixture package)
 {
     private const string Program = """
         using ModelArts;
