@@ -39,25 +39,8 @@ public sealed class DesignTimeTests(PackageFixture package)
         ("MA0004", "\"team & co\""),
     ];
 
-    private const string Misuse = """
-        using ModelArts;
-
-        public static class Misuse
-        {
-            public static object BothSources() => new CreateProcessorTaskRequest
-            {
-                Name = "PRE-e77c",
-                Template = new TemplateParam { Id = "sys_data_validation" },
-                DataSource = new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" },
-                Inputs = [new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" }],
-            };
-
-            public static object VersionOnAnalysis() => new CreateProcessorTaskRequest
-            {
-                Name = "V001",
-                Template = new TemplateParam { Id = TemplateParamId.SysDataAnalyse },
-                CreateVersion = true,
-            };
+    /// <summary>The build test's two seed misuses, and one for each of the other fixable rules.</summary>
+    private static readonly string Misuse = PackageTests.Misuse[..PackageTests.Misuse.LastIndexOf('}')] + """
 
             public static object Typo() => new TemplateParam { Id = "sys_data_analys" };
 

@@ -28,7 +28,7 @@ public sealed partial class PackageTests(PackageFixture package)
         """;
 
     // Line numbers matter: the test expects MA0001 on line 10 and MA0002 on line 17.
-    private const string Misuse = """
+    internal const string Misuse = """
         using ModelArts;
 
         public static class Misuse
