@@ -63,7 +63,7 @@ internal abstract class ConstraintFixProvider : CodeFixProvider
             foreach (var fix in Fixes(root, diagnostic))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(fix.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(fix.Edit), ct), fix.EquivalenceKey),
+                    CodeAction.Create(fix.Title, ct => ApplyAsync(context.Document, root, ImmutableArray.Create(fix.Edit), ct), fix.EquivalenceKey),
                     diagnostic);
             }
         }
@@ -93,18 +93,20 @@ internal abstract class ConstraintFixProvider : CodeFixProvider
             .Select(f => f.Edit)
             .Distinct()
             .ToImmutableArray();
-        return edits.IsEmpty ? document : await ApplyAsync(document, edits, context.CancellationToken).ConfigureAwait(false);
+        return edits.IsEmpty ? document : await ApplyAsync(document, root, edits, context.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replacements first (as syntax, simplified), then removals (as text, see <see cref="AssignmentRemoval"/>).</summary>
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<FixEdit> edits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replacements first (as syntax, simplified), then removals (as text, see <see cref="AssignmentRemoval"/>).
+    /// <paramref name="root"/> is the document's root the edits' nodes come from.
+    /// </summary>
+    private static async Task<Document> ApplyAsync(Document document, SyntaxNode root, ImmutableArray<FixEdit> edits, CancellationToken cancellationToken)
     {
         var replacements = edits.OfType<FixEdit.Replace>().ToList();
         var removals = edits.OfType<FixEdit.Remove>().Select(r => r.Assignment).ToList();
         if (replacements.Count > 0)
         {
-            var original = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var root = original.TrackNodes(removals.Concat(replacements.Select(r => r.Node)));
+            root = root.TrackNodes(removals.Concat(replacements.Select(r => r.Node)));
             var replacementOf = replacements
                 .Select(r => (Node: root.GetCurrentNode(r.Node)!, r.Replacement))
                 .GroupBy(r => r.Node)
@@ -123,7 +125,7 @@ internal abstract class ConstraintFixProvider : CodeFixProvider
             return document;
         }
 
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var text = root.GetText();
         return document.WithText(text.WithChanges(AssignmentRemoval.Spans(removals).Select(s => new TextChange(s, string.Empty))));
     }
 }
