@@ -158,7 +158,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             if (bad is { Length: > 0 })
             {
                 var properties = value.Syntax is LiteralExpressionSyntax
-                    ? ImmutableDictionary<string, string?>.Empty.Add(FixData.Cleaned, new string(text.Where(c => !forbidden!.Contains(c)).ToArray()))
+                    ? ImmutableDictionary<string, string?>.Empty.Add(FixData.Cleaned, WithoutCharacters(text, forbidden!))
                     : ImmutableDictionary<string, string?>.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringRule, location, properties, target, $"contains {string.Join(" ", bad.Select(c => "'" + c + "'"))}, which the documentation does not allow ({forbidden})"));
             }
@@ -491,6 +491,42 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         {
             yield return (owner, state, path[path.Length - 1]);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the <paramref name="forbidden"/> characters, as a person would write it:
+    /// where a removal brings two spaces together one goes (<c>"team &amp; co"</c> → <c>"team co"</c>), and a
+    /// removal at either end takes the space next to it along. Spacing the removals did not touch stays.
+    /// </summary>
+    internal static string WithoutCharacters(string text, string forbidden)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var removedSinceLastKept = false;
+        foreach (var c in text)
+        {
+            if (forbidden.IndexOf(c) >= 0)
+            {
+                removedSinceLastKept = true;
+                continue;
+            }
+
+            var joinsSpaces = char.IsWhiteSpace(c) && (result.Length == 0 || char.IsWhiteSpace(result[result.Length - 1]));
+            if (!(removedSinceLastKept && joinsSpaces))
+            {
+                result.Append(c);
+                removedSinceLastKept = false;
+            }
+        }
+
+        if (removedSinceLastKept)
+        {
+            while (result.Length > 0 && char.IsWhiteSpace(result[result.Length - 1]))
+            {
+                result.Length--;
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>The characters a <c>^[^...]*$</c> pattern forbids, or null for other patterns.</summary>

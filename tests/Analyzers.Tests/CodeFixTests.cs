@@ -1,143 +1,342 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using ModelArts.Analyzers.CodeFixes;
-using ModelArts.Generator.Tests;
 using Xunit;
+using RemoveExclusive = ModelArts.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<ModelArts.Analyzers.ConstraintAnalyzer, ModelArts.Analyzers.CodeFixes.RemoveExclusivePropertyFix>;
+using Conditional = ModelArts.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<ModelArts.Analyzers.ConstraintAnalyzer, ModelArts.Analyzers.CodeFixes.ConditionalConstraintFix>;
+using NearestValue = ModelArts.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<ModelArts.Analyzers.ConstraintAnalyzer, ModelArts.Analyzers.CodeFixes.NearestValueFix>;
+using RemoveForbiddenProperty = ModelArts.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<ModelArts.Analyzers.ConstraintAnalyzer, ModelArts.Analyzers.CodeFixes.RemoveForbiddenPropertyFix>;
+using RemoveForbidden = ModelArts.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<ModelArts.Analyzers.ConstraintAnalyzer, ModelArts.Analyzers.CodeFixes.RemoveForbiddenCharactersFix>;
 
 namespace ModelArts.Analyzers.Tests;
 
-/// <summary>Each code fix gives the expected code, which compiles and no longer raises the diagnostic.</summary>
+/// <summary>
+/// Each code fix gives the expected code, which compiles and no longer raises the diagnostic; the framework
+/// also applies it through Fix All in document, project and solution scope and expects the same code.
+/// </summary>
 public sealed class CodeFixTests
 {
-    private const string Header = "using ModelArts;\n\nstatic class C\n{\n";
-
     [Theory]
-    [InlineData("Remove 'DataSource'", """
+    [InlineData("DataSource", """
         static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [new ProcessorDataSource()] };
         """)]
-    [InlineData("Remove 'Inputs'", """
+    [InlineData("Inputs", """
         static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource() };
         """)]
-    public async Task MA0001_removes_either_side(string title, string expected)
+    public async Task MA0001_removes_either_side(string property, string expected)
     {
-        await VerifyFix(new RemoveExclusivePropertyFix(), "MA0001", title, """
-            static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource(), Inputs = [new ProcessorDataSource()] };
-            """, expected);
+        await RemoveExclusive.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource(), {|MA0001:Inputs = [new ProcessorDataSource()]|} };
+                """),
+            Code(expected),
+            RemoveExclusivePropertyFix.EquivalenceKey(property),
+            $"Remove '{property}'");
+    }
+
+    [Fact]
+    public async Task MA0009_removes_the_forbidden_property_keeping_the_layout()
+    {
+        await RemoveForbiddenProperty.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateDatasetRequest
+                {
+                    DatasetName = "images", DataSources = [], WorkPath = "/bucket/out/", WorkPathType = 0,
+                    DatasetType = 0, // image classification
+                    {|MA0009:ImportData = true|}, // not for this type
+                    Description = "d",
+                };
+                """),
+            Code("""
+                static object M() => new CreateDatasetRequest
+                {
+                    DatasetName = "images", DataSources = [], WorkPath = "/bucket/out/", WorkPathType = 0,
+                    DatasetType = 0, // image classification
+                    Description = "d",
+                };
+                """),
+            RemoveForbiddenPropertyFix.EquivalenceKey("ImportData"),
+            "Remove 'ImportData'");
     }
 
     [Fact]
     public async Task MA0001_removes_a_statement_after_construction()
     {
-        await VerifyFix(new RemoveExclusivePropertyFix(), "MA0001", "Remove 'Inputs'", """
-            static object M()
-            {
-                var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource() };
-                request.Inputs = [new ProcessorDataSource()];
-                return request;
-            }
-            """, """
-            static object M()
-            {
-                var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource() };
-                return request;
-            }
-            """);
+        await RemoveExclusive.VerifyCodeFixAsync(
+            Code("""
+                static object M()
+                {
+                    var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource() };
+                    {|MA0001:request.Inputs = [new ProcessorDataSource()]|};
+                    return request;
+                }
+                """),
+            Code("""
+                static object M()
+                {
+                    var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource() };
+                    return request;
+                }
+                """),
+            RemoveExclusivePropertyFix.EquivalenceKey("Inputs"),
+            "Remove 'Inputs'");
     }
 
     [Theory]
-    [InlineData("Set CreateVersion = false", """
-        static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam { Id = "sys_data_analyse" }, CreateVersion = false };
+    [InlineData("false", """
+        static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam { Id = "sys_data_analyse" }, CreateVersion = false };
         """)]
-    [InlineData("Remove 'CreateVersion'", """
-        static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam { Id = "sys_data_analyse" } };
+    [InlineData(null, """
+        static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam { Id = "sys_data_analyse" } };
         """)]
-    public async Task MA0002_sets_false_or_removes(string title, string expected)
+    public async Task MA0002_sets_false_or_removes(string? value, string expected)
     {
-        await VerifyFix(new ConditionalConstraintFix(), "MA0002", title, """
-            static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam { Id = "sys_data_analyse" }, CreateVersion = true };
-            """, expected);
+        await Conditional.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam { Id = "sys_data_analyse" }, {|MA0002:CreateVersion = true|} };
+                """),
+            Code(expected),
+            value is null ? ConditionalConstraintFix.RemoveKey("CreateVersion") : ConditionalConstraintFix.SetKey("CreateVersion", value),
+            value is null ? "Remove 'CreateVersion'" : "Set CreateVersion = false");
     }
 
     [Fact]
     public async Task MA0003_uses_the_nearest_named_value()
     {
-        await VerifyFix(new NearestValueFix(), "MA0003", "Use TemplateParamId.SysDataAnalyse", """
-            static object M() => new TemplateParam { Id = "sys_data_analys" };
-            """, """
-            static object M() => new TemplateParam { Id = TemplateParamId.SysDataAnalyse };
-            """);
+        await NearestValue.VerifyCodeFixAsync(
+            Code("""static object M() => new TemplateParam { Id = {|MA0003:"sys_data_analys"|} };"""),
+            Code("""static object M() => new TemplateParam { Id = TemplateParamId.SysDataAnalyse };"""),
+            NearestValueFix.EquivalenceKey,
+            "Use TemplateParamId.SysDataAnalyse");
     }
 
     [Fact]
     public async Task MA0003_uses_the_nearest_number()
     {
-        await VerifyFix(new NearestValueFix(), "MA0003", "Use DataSyncType.DataAndLabelSynchronization", """
-            static object M() => new CreateWorkforceTaskRequest { DataSyncType = 7 };
-            """, """
-            static object M() => new CreateWorkforceTaskRequest { DataSyncType = DataSyncType.DataAndLabelSynchronization };
-            """);
+        await NearestValue.VerifyCodeFixAsync(
+            Code("""static object M() => new CreateWorkforceTaskRequest { DataSyncType = {|MA0003:7|} };"""),
+            Code("""static object M() => new CreateWorkforceTaskRequest { DataSyncType = DataSyncType.DataAndLabelSynchronization };"""),
+            NearestValueFix.EquivalenceKey,
+            "Use DataSyncType.DataAndLabelSynchronization");
     }
 
     [Fact]
     public async Task MA0004_removes_forbidden_characters()
     {
-        await VerifyFix(new RemoveForbiddenCharactersFix(), "MA0004", "Remove the forbidden characters", """
-            static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Description = "a <b> & \"c\"" };
-            """, """
-            static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Description = "a b  c" };
-            """);
+        await RemoveForbidden.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam(), Description = {|MA0004:"a <b> & \"c\""|} };
+                """),
+            Code("""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam(), Description = "a b c" };
+                """),
+            RemoveForbiddenCharactersFix.EquivalenceKey,
+            "Remove the forbidden characters");
     }
 
-    private static async Task VerifyFix(CodeFixProvider fix, string id, string title, string before, string expected)
-    {
-        using var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
-            projectId,
-            VersionStamp.Default,
-            "Consumer",
-            "Consumer",
-            LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
-            metadataReferences: GeneratorHarness.ConsumerReferences));
-        foreach (var tree in AnalyzerHarness.Generated(LanguageVersion.CSharp12))
+    [Theory]
+    [InlineData("DataSource", """
+        static object M() => new CreateProcessorTaskRequest
         {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(tree.FilePath), tree.GetText());
-        }
-
-        var documentId = DocumentId.CreateNewId(projectId);
-        solution = solution.AddDocument(documentId, "Test.cs", SourceText.From(Header + Indent(before) + "}\n"));
-        var document = solution.GetDocument(documentId)!;
-
-        var diagnostic = (await Diagnostics(document)).First(d => d.Id == id);
-        var actions = new List<CodeAction>();
-        await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        var chosen = actions.SingleOrDefault(a => a.Title == title);
-        Assert.True(chosen is not null, $"no fix '{title}'; offered: {string.Join(", ", actions.Select(a => a.Title))}");
-
-        var operations = await chosen.GetOperationsAsync(CancellationToken.None);
-        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(documentId)!;
-        var text = (await changed.GetTextAsync()).ToString();
-        Assert.Equal(Header + Indent(expected) + "}\n", text.ReplaceLineEndings("\n"));
-
-        var compilation = (await changed.Project.GetCompilationAsync())!;
-        var errors = compilation.GetSemanticModel((await changed.GetSyntaxTreeAsync())!).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Empty(errors);
-        Assert.DoesNotContain(await Diagnostics(changed), d => d.Id == id);
-    }
-
-    private static async Task<ImmutableArray<Diagnostic>> Diagnostics(Document document)
+            Name = "t",
+            Template = new TemplateParam(),
+            Inputs = [new ProcessorDataSource()],
+        };
+        """)]
+    [InlineData("Inputs", """
+        static object M() => new CreateProcessorTaskRequest
+        {
+            Name = "t",
+            Template = new TemplateParam(),
+            DataSource = new ProcessorDataSource(),
+        };
+        """)]
+    public async Task MA0001_removes_a_line_of_a_multi_line_initializer_without_leaving_a_blank_line(string property, string expected)
     {
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var model = compilation.GetSemanticModel((await document.GetSyntaxTreeAsync())!);
-        return await compilation.WithAnalyzers([new ConstraintAnalyzer()]).GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+        await RemoveExclusive.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest
+                {
+                    Name = "t",
+                    Template = new TemplateParam(),
+                    DataSource = new ProcessorDataSource(),
+                    {|MA0001:Inputs = [new ProcessorDataSource()]|},
+                };
+                """),
+            Code(expected),
+            RemoveExclusivePropertyFix.EquivalenceKey(property),
+            $"Remove '{property}'");
     }
 
-    private static string Indent(string code) => string.Concat(code.Split('\n').Select(l => (l.Length > 0 ? "    " + l : l) + "\n"));
+    [Fact]
+    public async Task MA0002_removes_the_last_line_its_comments_and_the_comma_before_it()
+    {
+        await Conditional.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest
+                {
+                    Name = "t",
+                    Inputs = [],
+
+                    Template = new TemplateParam { Id = "sys_data_analyse" }, // the template
+                    // a new version of the dataset
+                    {|MA0002:CreateVersion = true|} // not for analysis
+                };
+                """),
+            Code("""
+                static object M() => new CreateProcessorTaskRequest
+                {
+                    Name = "t",
+                    Inputs = [],
+
+                    Template = new TemplateParam { Id = "sys_data_analyse" } // the template
+                };
+                """),
+            ConditionalConstraintFix.RemoveKey("CreateVersion"),
+            "Remove 'CreateVersion'");
+    }
+
+    [Fact]
+    public async Task MA0002_sets_the_other_value_keeping_the_layout()
+    {
+        await Conditional.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new CreateProcessorTaskRequest
+                {
+                    Name = "t",
+                    Inputs = [],
+                    Template = new TemplateParam { Id = "sys_data_analyse" },
+                    {|MA0002:CreateVersion =   true|}, // keep
+                };
+                """),
+            Code("""
+                static object M() => new CreateProcessorTaskRequest
+                {
+                    Name = "t",
+                    Inputs = [],
+                    Template = new TemplateParam { Id = "sys_data_analyse" },
+                    CreateVersion =   false, // keep
+                };
+                """),
+            ConditionalConstraintFix.SetKey("CreateVersion", "false"),
+            "Set CreateVersion = false");
+    }
+
+    [Theory]
+    [InlineData("\"team & co\"", "\"team co\"")]
+    [InlineData("\"& co\"", "\"co\"")]
+    [InlineData("\"team &\"", "\"team\"")]
+    [InlineData("@\"team & \"\"co\"\"\"", "@\"team co\"")]
+    public async Task MA0004_leaves_no_double_space_where_characters_went(string literal, string expected)
+    {
+        await RemoveForbidden.VerifyCodeFixAsync(
+            Code($$"""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam(), Description = {|MA0004:{{literal}}|} };
+                """),
+            Code($$"""
+                static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam(), Description = {{expected}} };
+                """),
+            RemoveForbiddenCharactersFix.EquivalenceKey,
+            "Remove the forbidden characters");
+    }
+
+    [Fact]
+    public async Task MA0001_fix_all_removes_the_chosen_property_in_every_document()
+    {
+        var test = new RemoveExclusive.Test(RemoveExclusivePropertyFix.EquivalenceKey("DataSource"), "Remove 'DataSource'")
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Code("""
+                        static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), DataSource = new ProcessorDataSource(), {|MA0001:Inputs = []|} };
+                        static object N() => new CreateProcessorTaskRequest
+                        {
+                            Name = "t",
+                            Template = new TemplateParam(),
+                            DataSource = new ProcessorDataSource(),
+                            {|MA0001:Inputs = []|},
+                        };
+                        """),
+                    Code("""
+                        static object O()
+                        {
+                            var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [] };
+                            {|MA0001:request.DataSource = new ProcessorDataSource()|};
+                            return request;
+                        }
+                        """).Replace("class C", "class D", StringComparison.Ordinal),
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    Code("""
+                        static object M() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [] };
+                        static object N() => new CreateProcessorTaskRequest
+                        {
+                            Name = "t",
+                            Template = new TemplateParam(),
+                            Inputs = [],
+                        };
+                        """),
+                    Code("""
+                        static object O()
+                        {
+                            var request = new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [] };
+                            return request;
+                        }
+                        """).Replace("class C", "class D", StringComparison.Ordinal),
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task MA0003_fix_all_uses_each_values_own_nearest_value()
+    {
+        await NearestValue.VerifyCodeFixAsync(
+            Code("""
+                static object M() => new TemplateParam { Id = {|MA0003:"sys_data_analys"|} };
+                static object N() => new CreateWorkforceTaskRequest
+                {
+                    DataSyncType = {|MA0003:7|}, // sync
+                };
+                """),
+            Code("""
+                static object M() => new TemplateParam { Id = TemplateParamId.SysDataAnalyse };
+                static object N() => new CreateWorkforceTaskRequest
+                {
+                    DataSyncType = DataSyncType.DataAndLabelSynchronization, // sync
+                };
+                """),
+            NearestValueFix.EquivalenceKey);
+    }
+
+    [Fact]
+    public void Every_fix_offers_fix_all_in_document_project_and_solution()
+    {
+        var fixes = typeof(RemoveExclusivePropertyFix).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+
+        Assert.Superset(
+            new HashSet<string> { nameof(RemoveExclusivePropertyFix), nameof(ConditionalConstraintFix), nameof(NearestValueFix), nameof(RemoveForbiddenCharactersFix) },
+            fixes.Select(f => f.GetType().Name).ToHashSet());
+        foreach (var fix in fixes)
+        {
+            var fixAll = fix.GetFixAllProvider();
+            Assert.True(fixAll is not null, $"{fix.GetType().Name} has no Fix All");
+            Assert.Equal(
+                [Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Project, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Solution],
+                fixAll.GetSupportedFixAllScopes().Where(s => s <= Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Solution).Order());
+        }
+    }
+
+    /// <summary>The members of a static class C in a file that uses the generated namespace.</summary>
+    internal static string Code(string members) =>
+        "using ModelArts;\n\nstatic class C\n{\n" + string.Concat(members.ReplaceLineEndings("\n").Split('\n').Select(l => (l.Length > 0 ? "    " + l : l) + "\n")) + "}\n";
 }

@@ -1,5 +1,5 @@
-using Microsoft.CodeAnalysis;
 using Xunit;
+using Verify = ModelArts.Generator.Tests.Verifiers.CSharpGeneratorVerifier;
 
 namespace ModelArts.Generator.Tests;
 
@@ -7,7 +7,7 @@ namespace ModelArts.Generator.Tests;
 public sealed class ConsumerCodeTests
 {
     [Fact]
-    public void Doc_example_values_convert_implicitly_and_required_members_are_enforced()
+    public async Task Doc_example_values_convert_implicitly_and_required_members_are_enforced()
     {
         const string Valid = """
             using ModelArts;
@@ -35,17 +35,16 @@ public sealed class ConsumerCodeTests
 
             public static class Broken
             {
-                public static CreateProcessorTaskRequest Build() => new CreateProcessorTaskRequest { Template = new TemplateParam() };
+                public static CreateProcessorTaskRequest Build() => new {|#0:CreateProcessorTaskRequest|} { Template = new TemplateParam() };
             }
             """;
 
-        var (texts, options) = GeneratorHarness.ShippedSpec();
-        var (valid, _, _) = GeneratorHarness.Run(texts, options, GeneratorHarness.Compilation([Valid], GeneratorHarness.ConsumerReferences));
-        Assert.Empty(valid.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // No diagnostic at all, warnings included.
+        await new Verify.Test { TestCode = Valid }.WithShippedSpec().RunAsync();
 
-        var (broken, _, _) = GeneratorHarness.Run(texts, options, GeneratorHarness.Compilation([MissingRequired], GeneratorHarness.ConsumerReferences));
-        var error = Assert.Single(broken.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Equal("CS9035", error.Id); // required member 'Name' must be set
-        Assert.Contains("Name", error.GetMessage(), StringComparison.Ordinal);
+        // The required member 'Name' must be set (CS9035), and nothing else is reported.
+        var broken = new Verify.Test { TestCode = MissingRequired }.WithShippedSpec();
+        broken.ExpectedDiagnostics.Add(Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS9035").WithLocation(0).WithArguments("ModelArts.CreateProcessorTaskRequest.Name"));
+        await broken.RunAsync();
     }
 }

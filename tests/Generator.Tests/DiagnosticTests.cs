@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using Verify = ModelArts.Generator.Tests.Verifiers.CSharpGeneratorVerifier;
 
 namespace ModelArts.Generator.Tests;
 
@@ -28,98 +30,88 @@ public sealed class DiagnosticTests
         }
         """;
 
-    [Fact]
-    public void A_valid_document_of_ones_own_generates_with_no_diagnostic()
-    {
-        var (output, diagnostics) = Generate(Valid);
-
-        Assert.Empty(diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Pets.PetsClient.g.cs", StringComparison.Ordinal));
-        Assert.Contains(output.SyntaxTrees, t => t.ToString().Contains("namespace Consumer.Api", StringComparison.Ordinal));
-    }
+    private const string Path = "/specs/pets.openapi.json";
 
     [Fact]
-    public void Invalid_json_is_MAG001_at_its_line_and_column()
+    public async Task A_valid_document_of_ones_own_generates_with_no_diagnostic()
     {
-        var (_, diagnostics) = Generate("{\n  \"openapi\": \"3.1.0\",\n  \"paths\": { ,\n}");
+        var test = Generate(Valid);
+        await test.RunAsync();
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("MAG001", diagnostic.Id);
-        var span = diagnostic.Location.GetLineSpan();
-        Assert.Equal("pets.openapi.json", Path.GetFileName(span.Path));
-        Assert.Equal(2, span.StartLinePosition.Line);
-        Assert.Equal(13, span.StartLinePosition.Character);
+        Assert.Contains(test.Output!.SyntaxTrees, t => t.FilePath.EndsWith("Pets.PetsClient.g.cs", StringComparison.Ordinal));
+        Assert.Contains(test.Output.SyntaxTrees, t => t.ToString().Contains("namespace Consumer.Api", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void An_unresolved_ref_is_MAG002_at_the_ref_and_the_rest_is_generated()
+    public async Task Invalid_json_is_MAG001_at_its_line_and_column()
     {
-        var text = Valid.Replace("\"$ref\": \"#/components/schemas/Pet\" } }", "\"$ref\": \"#/components/schemas/Pte\" } }", StringComparison.Ordinal);
-        var (output, diagnostics) = Generate(text);
+        var test = Generate("{\n  \"openapi\": \"3.1.0\",\n  \"paths\": { ,\n}");
+        // At the stray comma; the message quotes System.Text.Json's own words, which are not ours to pin.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.InvalidJson).WithLocation(Path, 3, 14).WithMessage(null));
 
-        Assert.Equal(2, diagnostics.Count); // the response and Owner.pets both name it
-        foreach (var diagnostic in diagnostics)
-        {
-            Assert.Equal("MAG002", diagnostic.Id);
-            Assert.Contains("#/components/schemas/Pte", diagnostic.GetMessage(), StringComparison.Ordinal);
-            var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line;
-            Assert.Contains("\"$ref\": \"#/components/schemas/Pte\"", text.Split('\n')[line], StringComparison.Ordinal);
-        }
-
-        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Pets.Pet.g.cs", StringComparison.Ordinal));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await test.RunAsync();
     }
 
     [Fact]
-    public void An_unsupported_construct_is_MAG003_and_generation_goes_on()
+    public async Task An_unresolved_ref_is_MAG002_at_the_ref_and_the_rest_is_generated()
     {
-        var text = Valid.Replace("""{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }""", """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "X-Trace", "in": "header", "schema": { "type": "string" } }""", StringComparison.Ordinal);
-        var (output, diagnostics) = Generate(text);
+        // The response and Owner.pets both name it: each is reported at its own $ref.
+        var marked = 0;
+        var test = Generate(Regex.Replace(Valid, "\"\\$ref\": \"#/components/schemas/Pet\"", _ => $"{{|#{marked++}:\"$ref\"|}}: \"#/components/schemas/Pte\""));
+        Assert.Equal(2, marked);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.UnresolvedReference).WithLocation(0).WithArguments("#/components/schemas/Pte"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.UnresolvedReference).WithLocation(1).WithArguments("#/components/schemas/Pte"));
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("MAG003", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
-        Assert.Contains("X-Trace", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await test.RunAsync();
+
+        Assert.Contains(test.Output!.SyntaxTrees, t => t.FilePath.EndsWith("Pets.Pet.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_name_collision_is_MAG004_and_both_are_generated()
+    public async Task An_unsupported_construct_is_MAG003_and_generation_goes_on()
     {
-        var text = Valid.Replace("\"Owner\": {", "\"pet\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } },\n      \"Owner\": {", StringComparison.Ordinal);
-        var (output, diagnostics) = Generate(text);
+        var test = Generate(Valid.Replace(
+            """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }""",
+            """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "X-Trace", "in": "header", "schema": { "type": "string" } }""",
+            StringComparison.Ordinal).Replace("\"parameters\"", "{|#0:\"parameters\"|}", StringComparison.Ordinal));
+        // A warning at the operation's parameters; the method is generated without the header.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.Unsupported).WithLocation(0)
+            .WithArguments("parameter 'X-Trace' in 'header'; only path and query parameters are generated, so the method has no argument for it"));
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("MAG004", diagnostic.Id);
-        Assert.Contains("'Pet2'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Pets.Pet2.g.cs", StringComparison.Ordinal));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await test.RunAsync();
     }
 
     [Fact]
-    public void A_property_named_like_its_class_or_a_generated_member_is_renamed_with_MAG004()
+    public async Task A_name_collision_is_MAG004_and_both_are_generated()
     {
-        var text = Valid.Replace("\"kind\": {", "\"pet\": { \"type\": \"string\" }, \"validate\": { \"type\": \"string\" }, \"kind\": {", StringComparison.Ordinal);
-        var (output, diagnostics) = Generate(text);
+        var test = Generate(Valid.Replace("\"Owner\": {", "{|#0:\"pet\"|}: { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } },\n      \"Owner\": {", StringComparison.Ordinal));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.NameCollision).WithLocation(0).WithArguments("schema 'pet'", "Pet", "Pet2"));
 
-        Assert.Equal(["MAG004", "MAG004"], diagnostics.Select(d => d.Id));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await test.RunAsync();
+
+        Assert.Contains(test.Output!.SyntaxTrees, t => t.FilePath.EndsWith("Pets.Pet2.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_json_document_that_is_not_openapi_is_MAG005()
+    public async Task A_property_named_like_its_class_or_a_generated_member_is_renamed_with_MAG004()
     {
-        var (_, diagnostics) = Generate("""{ "swagger": "2.0" }""");
+        var test = Generate(Valid.Replace("\"kind\": {", "{|#0:\"pet\"|}: { \"type\": \"string\" }, {|#1:\"validate\"|}: { \"type\": \"string\" }, \"kind\": {", StringComparison.Ordinal));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.NameCollision).WithLocation(0).WithArguments("property 'pet' of Pet", "Pet", "Pet2"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.NameCollision).WithLocation(1).WithArguments("property 'validate' of Pet", "Validate", "Validate2"));
 
-        Assert.Equal("MAG005", Assert.Single(diagnostics).Id);
+        await test.RunAsync();
     }
 
-    internal static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics) Generate(string document)
+    [Fact]
+    public async Task A_json_document_that_is_not_openapi_is_MAG005()
     {
-        var path = "/specs/pets.openapi.json";
-        var options = new TestOptionsProvider(new(), new() { ["build_property.RootNamespace"] = "Consumer.Api" });
-        var (output, diagnostics, _) = GeneratorHarness.Run([new InMemoryText(path, document)], options, GeneratorHarness.Compilation([], GeneratorHarness.ConsumerReferences));
-        return (output, diagnostics);
+        var test = Generate("""{ "swagger": "2.0" }""");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.NotOpenApi).WithLocation(Path, 1, 1));
+
+        await test.RunAsync();
     }
+
+    /// <summary>A consumer with RootNamespace Consumer.Api and one document of its own, with no item metadata.</summary>
+    private static Verify.Test Generate(string document) =>
+        new Verify.Test().WithProperty("RootNamespace", "Consumer.Api").WithDocument(Path, document);
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace ModelArts.Generator.Tests;
 
 /// <summary>The shipped spec generated, compiled and loaded once for all tests that run generated code.</summary>
+/// <remarks>Not on the testing framework, which compiles but neither emits nor loads: these tests execute the models.</remarks>
 internal static class GeneratedAssembly
 {
     private static readonly Lazy<Assembly> Loaded = new(() =>

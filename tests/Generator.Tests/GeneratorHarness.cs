@@ -32,6 +32,11 @@ internal sealed class TestOptionsProvider(Dictionary<string, Dictionary<string, 
     }
 }
 
+/// <summary>
+/// Runs the generator directly, for what the testing framework (Verifiers/CSharpGeneratorVerifier) cannot do:
+/// incrementality step tracking, running the generated code, fuzzing, the checked-in baselines; and the shipped
+/// documents and consumer references both kinds of tests share.
+/// </summary>
 internal static class GeneratorHarness
 {
     public static string RepoRoot => ModelArts.Testing.RepositoryRoot.Path;
@@ -52,9 +57,13 @@ internal static class GeneratorHarness
             }));
     }
 
-    /// <summary>.NET 8 reference assemblies plus the runtime's netstandard2.0 build: what a consumer compiles against.</summary>
+    /// <summary>What the package adds to a .NET 8 consumer's references: the runtime's netstandard2.0 build and its dependencies.</summary>
+    public static ImmutableArray<MetadataReference> PackageReferences { get; } =
+        [MetadataReference.CreateFromFile(RuntimeNetStandardPath()), .. PackageDependencies()];
+
+    /// <summary>.NET 8 reference assemblies plus the package's: what a consumer compiles against.</summary>
     public static ImmutableArray<MetadataReference> ConsumerReferences { get; } =
-        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(RuntimeNetStandardPath()), .. PackageDependencies()];
+        [.. Basic.Reference.Assemblies.Net80.References.All, .. PackageReferences];
 
     /// <summary>The running process's assemblies: for code the tests load and execute.</summary>
     public static ImmutableArray<MetadataReference> ExecutionReferences { get; } =

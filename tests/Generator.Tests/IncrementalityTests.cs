@@ -7,6 +7,11 @@ using Xunit;
 namespace ModelArts.Generator.Tests;
 
 /// <summary>The pipeline caches: unrelated edits and whitespace cost nothing, one changed schema regenerates one source.</summary>
+/// <remarks>
+/// On <see cref="GeneratorHarness"/>, not the testing framework: the framework runs the generator once per
+/// compilation through a driver it keeps to itself, so it cannot run it again after an edit or show the tracked
+/// steps and their reasons, which are what these tests read.
+/// </remarks>
 public sealed class IncrementalityTests
 {
     private static readonly string[] AllSteps = typeof(TrackingNames).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();

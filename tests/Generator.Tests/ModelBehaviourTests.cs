@@ -22,10 +22,10 @@ public sealed class ModelBehaviourTests
 
     [Theory]
     [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"data_source":{"type":"DATASET"},"inputs":[]}""", "not", "$")]
-    [InlineData("""{"name":"t","template":{"id":"sys_data_analyse"},"create_version":true}""", "if-then", "$.template.id")]
-    [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"description":"a<b"}""", "pattern", "$.description")]
-    [InlineData("""{"name":"t","template":{"id":"sys_data_unknown"}}""", "enum", "$.template.id")]
-    [InlineData("""{"name":"t","template":{"id":"sys_data_validation"},"work_path":{"version_name":"v 1"}}""", "pattern", "$.work_path.version_name")]
+    [InlineData("""{"name":"t","inputs":[],"template":{"id":"sys_data_analyse"},"create_version":true}""", "if-then", "$.template.id")]
+    [InlineData("""{"name":"t","inputs":[],"template":{"id":"sys_data_validation"},"description":"a<b"}""", "pattern", "$.description")]
+    [InlineData("""{"name":"t","inputs":[],"template":{"id":"sys_data_unknown"}}""", "enum", "$.template.id")]
+    [InlineData("""{"name":"t","inputs":[],"template":{"id":"sys_data_validation"},"work_path":{"version_name":"v 1"}}""", "pattern", "$.work_path.version_name")]
     public void Validate_reports_each_violation_with_rule_id_and_path(string json, string rule, string path)
     {
         var violations = Validate("ModelArts.CreateProcessorTaskRequest", json);
@@ -130,6 +130,19 @@ public sealed class ModelBehaviourTests
     public void A_project_needs_a_name_or_an_id(string project, string? rule)
     {
         var violations = Validate("ModelArts.Iam.KeystoneCreateUserTokenByPasswordRequestAuthScopeProject", project);
+
+        Assert.Equal(rule is null ? [] : [(rule, "$")], violations);
+    }
+
+    /// <summary>"Either this parameter or inputs is used": anyOf and not of required lists, each in an allOf entry of its own.</summary>
+    [Theory]
+    [InlineData(""","data_source":{"type":"DATASET"}""", null)]
+    [InlineData(""","inputs":[]""", null)]
+    [InlineData("", "anyOf")]
+    [InlineData(""","data_source":{"type":"DATASET"},"inputs":[]""", "not")]
+    public void A_processing_task_reads_a_data_source_or_inputs(string sources, string? rule)
+    {
+        var violations = Validate("ModelArts.CreateProcessorTaskRequest", $$"""{"name":"t","template":{"id":"sys_data_validation"}{{sources}}}""");
 
         Assert.Equal(rule is null ? [] : [(rule, "$")], violations);
     }

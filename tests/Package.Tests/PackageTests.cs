@@ -6,7 +6,8 @@ using Xunit;
 namespace ModelArts.Package.Tests;
 
 /// <summary>What a new user installs and sees: one package, a build that generates the client, diagnostics in the build output.</summary>
-public sealed partial class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+[Collection(PackedPackage.Name)]
+public sealed partial class PackageTests(PackageFixture package)
 {
     private const string Program = """
         using ModelArts;
@@ -27,7 +28,7 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         """;
 
     // Line numbers matter: the test expects MA0001 on line 10 and MA0002 on line 17.
-    private const string Misuse = """
+    internal const string Misuse = """
         using ModelArts;
 
         public static class Misuse

@@ -26,9 +26,10 @@ internal sealed partial class OpenApiParser
 
         foreach (var keyword in new[] { "anyOf", "oneOf" })
         {
-            if (schema.TryGetProperty(keyword, out var alternatives) && HasPropertiesOrParts(schema))
+            // On a model (or one of its allOf parts) alternatives can only be groups of required properties.
+            if (schema.TryGetProperty(keyword, out var alternatives))
             {
-                ReadAlternatives(model, keyword, alternatives, Append(pointer, keyword));
+                ReadAlternatives(model, schema, keyword, alternatives, Append(pointer, keyword));
             }
         }
 
@@ -55,8 +56,6 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private bool HasPropertiesOrParts(JsonElement schema) => HasProperties(schema) || HasObjectParts(schema);
-
     /// <summary><c>not: {required: [a, b]}</c> is "not both"; <c>not: {required: [a]}</c> is "never a".</summary>
     private void ReadNot(ModelBuilder model, JsonElement owner, JsonElement not, string[] pointer)
     {
@@ -80,7 +79,7 @@ internal sealed partial class OpenApiParser
     }
 
     /// <summary><c>anyOf</c>/<c>oneOf</c> whose alternatives list required properties of the schema ("name or id").</summary>
-    private void ReadAlternatives(ModelBuilder model, string keyword, JsonElement alternatives, string[] pointer)
+    private void ReadAlternatives(ModelBuilder model, JsonElement owner, string keyword, JsonElement alternatives, string[] pointer)
     {
         if (!RequiredAlternatives(alternatives, default) || !alternatives.EnumerateArray().All(a => StringList(a, "required").All(model.Names.ContainsKey)))
         {
@@ -90,13 +89,15 @@ internal sealed partial class OpenApiParser
 
         var lists = alternatives.EnumerateArray().Select(a => StringList(a, "required")).ToList();
         var described = string.Join(" or ", lists.Select(l => string.Join(" and ", l)));
+        // The documentation's own sentence when the rule carries one (a schema's description is about the schema, not the rule).
+        var documented = owner.TryGetProperty("x-doc-source", out _) && Sentence(owner) is { } sentence ? ": " + sentence : string.Empty;
         model.Rules.Add(new RuleSpec(
             keyword == "anyOf" ? RuleKind.AtLeastOne : RuleKind.ExactlyOne,
             keyword,
             [],
             [],
             [],
-            keyword == "anyOf" ? $"set {described}" : $"set exactly one of {described}",
+            (keyword == "anyOf" ? $"set {described}" : $"set exactly one of {described}") + documented,
             lists.Select(l => string.Join(",", l.Select(n => model.Names[n]))).ToEquatableArray(),
             lists.Select(l => string.Join(",", l)).ToEquatableArray()));
     }

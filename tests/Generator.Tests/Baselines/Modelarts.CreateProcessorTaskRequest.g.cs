@@ -4,6 +4,7 @@ namespace ModelArts
 {
     /// <summary>The CreateProcessorTaskRequest object.</summary>
     [global::ModelArts.Runtime.Constraints.MutuallyExclusive("DataSource", "Inputs", Source = @"Either this parameter or inputs is used.")]
+    [global::ModelArts.Runtime.Constraints.AtLeastOne("DataSource", "Inputs", Message = @"set data_source or inputs")]
     [global::ModelArts.Runtime.Constraints.Rule("value-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Allowed = new object[] { "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::ModelArts.Runtime.Constraints.Rule("required-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
@@ -136,6 +137,7 @@ namespace ModelArts
             global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 5, Template);
             global::ModelArts.Runtime.Validation.Check.Model(violations, path, s_names, 7, WorkPath);
             global::ModelArts.Runtime.Validation.Check.Exclusive(violations, path, s_names, 1, DataSource is not null, 3, Inputs is not null);
+            global::ModelArts.Runtime.Validation.Check.RequiredGroup(violations, path, (DataSource is not null ? 1 : 0) + (Inputs is not null ? 1 : 0), "data_source or inputs");
             if ((this.CreateVersion is not { } v0 || (v0 == true)) && this.CreateVersion is not null)
             {
                 if (!((this.Template is not { } p2 || (p2.Id is not { } v3 || (v3.Value == "sys_data_cleaning" || v3.Value == "sys_data_augmentation" || v3.Value == "sys_data_validation" || v3.Value == "sys_data_selection"))))) global::ModelArts.Runtime.Validation.Check.Broken(violations, "if-then", path + ".template.id", "create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).");
