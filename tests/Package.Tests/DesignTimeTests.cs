@@ -25,7 +25,7 @@ public sealed class DesignTimeTests(PackageFixture package)
         using ModelArts;
         using ModelArts.Iam;
 
-        var request = new CreateProcessorTaskRequest { Name = "PRE-e77c", Template = new TemplateParam { Id = TemplateParamId.SysDataValidation } };
+        var request = new CreateProcessorTaskRequest { Name = "PRE-e77c", Template = new TemplateParam { Id = TemplateParamId.SysDataValidation }, Inputs = [] };
         Console.WriteLine(request.ToJson());
         Console.WriteLine(typeof(ModelArtsClient).Name + typeof(IamClient).Name);
         """;
@@ -37,6 +37,7 @@ public sealed class DesignTimeTests(PackageFixture package)
         ("MA0002", "CreateVersion = true"),
         ("MA0003", "\"sys_data_analys\""),
         ("MA0004", "\"team & co\""),
+        ("MA0009", "ImportData = true"),
     ];
 
     /// <summary>The build test's two seed misuses, and one for each of the other fixable rules.</summary>
@@ -44,7 +45,9 @@ public sealed class DesignTimeTests(PackageFixture package)
 
             public static object Typo() => new TemplateParam { Id = "sys_data_analys" };
 
-            public static object Forbidden() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Description = "team & co" };
+            public static object Forbidden() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [], Description = "team & co" };
+
+            public static object NotForThisType() => new CreateDatasetRequest { DatasetName = "d", DataSources = [], WorkPath = "/bucket/out/", WorkPathType = 0, DatasetType = 0, ImportData = true };
         }
         """;
 
@@ -91,7 +94,7 @@ public sealed class DesignTimeTests(PackageFixture package)
         // The fixes as Roslyn's code-fix service finds those of an analyzer reference, and as MEF composes them.
         var fixes = ExportedCodeFixes(project);
         Assert.Superset(
-            new HashSet<string> { "ConditionalConstraintFix", "NearestValueFix", "RemoveExclusivePropertyFix", "RemoveForbiddenCharactersFix" },
+            new HashSet<string> { "ConditionalConstraintFix", "NearestValueFix", "RemoveExclusivePropertyFix", "RemoveForbiddenCharactersFix", "RemoveForbiddenPropertyFix" },
             fixes.Select(f => f.GetType().Name).ToHashSet());
         Assert.Equal(fixes.Select(f => f.GetType()).ToHashSet(), ComposedCodeFixes(project).Select(f => f.GetType()).ToHashSet());
 
@@ -118,7 +121,7 @@ public sealed class DesignTimeTests(PackageFixture package)
             }
         }
 
-        Assert.Equal(6, applied); // MA0001 and MA0002 offer two actions each
+        Assert.Equal(7, applied); // MA0001 and MA0002 offer two actions each
     }
 
     /// <summary>The package analyzers' diagnostics in one document, as the IDE computes them for the open file (the SDK's own analyzers aside).</summary>

@@ -45,6 +45,7 @@ public sealed partial class PackageTests(PackageFixture package)
             {
                 Name = "V001",
                 Template = new TemplateParam { Id = "sys_data_analyse" },
+                Inputs = [new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" }],
                 CreateVersion = true,
             };
         }
@@ -104,7 +105,7 @@ public sealed partial class PackageTests(PackageFixture package)
             .Distinct()
             .OrderBy(d => d.Line)
             .ToList();
-        Assert.True(reported.SequenceEqual([("Misuse.cs", 10, "MA0001"), ("Misuse.cs", 17, "MA0002")]), output);
+        Assert.True(reported.SequenceEqual([("Misuse.cs", 10, "MA0001"), ("Misuse.cs", 18, "MA0002")]), output);
     }
 
     [Fact]
