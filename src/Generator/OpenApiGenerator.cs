@@ -17,7 +17,9 @@ namespace ModelArts.Generator;
 public sealed class OpenApiGenerator : IIncrementalGenerator
 {
     private const string Extension = ".openapi.json";
-    private const string SelectionProperty = "build_property.ModelArtsOperations";
+    private const string SelectionProperty = "build_property.ModelArtsOperationList";
+    private const string CompiledClientsProperty = "build_property.ModelArtsCompiledClients";
+    private const string RegistrationProperty = "build_property.ModelArtsClientRegistration";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -28,7 +30,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Documents);
 
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => Features(compilation))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => Option(options.GlobalOptions, RegistrationProperty) != "false"))
+            .Select(static (pair, _) => Features(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Features);
 
         var specs = documents
@@ -84,6 +87,22 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(Diagnostic.Create(Diagnostics.UnmatchedSelection, Location.None, entry));
             }
         });
+        // Clients the package ships compiled (ModelArtsCompiledClients): their IHttpClientFactory registration is written
+        // here, where the project's own references decide whether it can exist.
+        var compiledClients = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => (Option(options.GlobalOptions, CompiledClientsProperty) ?? string.Empty)
+                .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()).Where(IsQualifiedName).Distinct(StringComparer.Ordinal).ToEquatableArray())
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => CompiledClients(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CompiledClients);
+        context.RegisterSourceOutput(compiledClients, static (output, clients) =>
+        {
+            foreach (var client in clients)
+            {
+                output.AddSource($"{client}.Registration.g.cs", SourceText.From(ClientEmitter.Registration(client), System.Text.Encoding.UTF8));
+            }
+        });
+
         // Whether the project has a document at all: a whitespace edit to one leaves this cached.
         var anyDocument = documents.Collect().Select(static (all, _) => !all.IsEmpty).WithTrackingName(TrackingNames.AnyDocument);
         context.RegisterSourceOutput(features.Combine(anyDocument), static (output, pair) =>
@@ -95,11 +114,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
             if (pair.Left.LanguageVersion < 9)
             {
-                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersion, Location.None, LanguageName(pair.Left.LanguageVersion)));
-            }
-            else if (pair.Left.NeedsIsExternalInit)
-            {
-                output.AddSource("ModelArts.IsExternalInit.g.cs", SourceText.From(SupportEmitter.IsExternalInit, System.Text.Encoding.UTF8));
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.LanguageVersion, Location.None, pair.Left.LanguageName));
             }
         });
     }
@@ -115,21 +130,35 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             ?? Option(options.GlobalOptions, "build_property.RootNamespace")
             ?? "ModelArts";
         var client = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsClientName") ?? string.Empty;
-        var selection = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsOperations") ?? Option(options.GlobalOptions, SelectionProperty) ?? string.Empty;
+        var selection = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsOperationList") ?? Option(options.GlobalOptions, SelectionProperty) ?? string.Empty;
         return new SourceDocument(file.Path, text, ns, client, selection);
     }
+
+    /// <summary>The listed clients the project can register: it has IHttpClientFactory and C# 9, and references each client.</summary>
+    private static EquatableArray<string> CompiledClients(EquatableArray<string> listed, Compilation compilation)
+    {
+        var features = Features(compilation, registration: true);
+        return listed.Length == 0 || !features.HttpClientFactory || features.LanguageVersion < 9
+            ? EquatableArray<string>.Empty
+            : listed.AsImmutableArray().Where(name => compilation.GetTypeByMetadataName(name) is { } type && type.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)).ToEquatableArray();
+    }
+
+    /// <summary>A dotted name of C# identifiers ("ModelArts.Iam.IamClient"); anything else is not a client name and is ignored.</summary>
+    private static bool IsQualifiedName(string name) =>
+        name.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part));
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static LanguageFeatures Features(Compilation compilation)
+    /// <param name="registration">False (ModelArtsClientRegistration=false) when the project builds clients for others to register, as ModelArts.Api does.</param>
+    private static LanguageFeatures Features(Compilation compilation, bool registration)
     {
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.CSharp12;
         return new LanguageFeatures(
             version >= LanguageVersion.CSharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null,
+            registration && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null,
             Number(version),
-            compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is null);
+            version.ToDisplayString());
     }
 
     /// <summary>The language version as its major number (C# 7.3 is 7).</summary>
@@ -145,8 +174,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         LanguageVersion.CSharp8 => 8,
         _ => 9 + Math.Max(0, (int)version - (int)LanguageVersion.CSharp9) / 100,
     };
-
-    private static string LanguageName(int version) => version == 7 ? "7.x" : version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info) => Diagnostic.Create(
         Diagnostics.ById(info.Id),
@@ -167,4 +194,5 @@ public static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Selection = nameof(Selection);
     public const string AnyDocument = nameof(AnyDocument);
+    public const string CompiledClients = nameof(CompiledClients);
 }

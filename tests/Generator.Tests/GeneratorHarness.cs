@@ -21,6 +21,9 @@ internal sealed class TestOptionsProvider(Dictionary<string, Dictionary<string, 
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global ?? []);
 
+    /// <summary>The per-file options, by path: to build variants of the same setup.</summary>
+    public Dictionary<string, Dictionary<string, string>> PerFile => perFile;
+
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>

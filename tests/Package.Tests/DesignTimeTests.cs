@@ -54,7 +54,20 @@ public sealed class DesignTimeTests(PackageFixture package)
     [Fact]
     public async Task An_msbuild_workspace_sees_the_generated_code_the_diagnostics_and_the_fixes_of_the_package()
     {
-        var folder = package.Consumer("DesignTime", new Dictionary<string, string> { ["Program.cs"] = Program, ["Misuse.cs"] = Misuse });
+        // The default consumer (the shipped documents compiled, in ModelArts.Api.dll) with a document of its own to generate.
+        var pets = File.ReadAllText(Path.Combine(PackageFixture.RepoRoot, "samples", "QuickStart", "pets.openapi.json"));
+        var folder = package.Project("DesignTime", new Dictionary<string, string> { ["Program.cs"] = Program, ["Misuse.cs"] = Misuse, ["pets.openapi.json"] = pets }, """
+            <PropertyGroup>
+              <OutputType>Exe</OutputType>
+              <TargetFramework>net10.0</TargetFramework>
+              <Nullable>enable</Nullable>
+              <ImplicitUsings>enable</ImplicitUsings>
+              <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            </PropertyGroup>
+            <ItemGroup>
+              <AdditionalFiles Include="pets.openapi.json" ModelArtsNamespace="DesignTime.Pets" ModelArtsClientName="PetsClient" />
+            </ItemGroup>
+            """);
         var (exit, output) = PackageFixture.Run(folder, "restore");
         Assert.True(exit == 0, output);
         if (!MSBuildLocator.IsRegistered)
@@ -75,13 +88,16 @@ public sealed class DesignTimeTests(PackageFixture package)
         var project = await workspace.OpenProjectAsync(projectPath);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
-        // The generated documents, and the consumer's code binding to them.
+        // The generated documents (the project's own document), the shipped types from the compiled ModelArts.Api, and
+        // the consumer's code binding to both.
         var generated = (await project.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToList();
-        Assert.Contains("Modelarts.CreateProcessorTaskRequest.g.cs", generated);
-        Assert.Contains("Modelarts.ModelArtsClient.g.cs", generated);
-        Assert.Contains(generated, name => name.EndsWith("IamClient.g.cs", StringComparison.Ordinal));
+        Assert.Contains(generated, name => name.EndsWith("PetsClient.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(generated, name => name.StartsWith("Modelarts.", StringComparison.Ordinal) || name.StartsWith("Iam.", StringComparison.Ordinal));
         var compilation = (await project.GetCompilationAsync())!;
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("ModelArts.Api", compilation.GetTypeByMetadataName("ModelArts.CreateProcessorTaskRequest")?.ContainingAssembly.Name);
+        Assert.Equal("ModelArts.Api", compilation.GetTypeByMetadataName("ModelArts.Iam.IamClient")?.ContainingAssembly.Name);
+        Assert.NotNull(compilation.GetTypeByMetadataName("DesignTime.Pets.PetsClient"));
 
         // The misuse file's diagnostics, each at its fragment.
         var misuse = project.Documents.Single(d => d.Name == "Misuse.cs");

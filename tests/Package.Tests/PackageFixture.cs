@@ -34,7 +34,23 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath { get; }
 
     /// <summary>A consumer project referencing the package by version, with the given source files.</summary>
-    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "")
+    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "") =>
+        Project(name, files, $"""
+            <PropertyGroup>
+              <OutputType>Exe</OutputType>
+              <TargetFramework>net10.0</TargetFramework>
+              <Nullable>enable</Nullable>
+              <ImplicitUsings>enable</ImplicitUsings>
+              <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              {extraProperties}
+            </PropertyGroup>
+            """);
+
+    /// <summary>
+    /// A project referencing the package by version: <paramref name="body"/> is everything inside <c>&lt;Project&gt;</c>
+    /// but the package reference and the package folder.
+    /// </summary>
+    public string Project(string name, IReadOnlyDictionary<string, string> files, string body)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
@@ -49,14 +65,9 @@ public sealed class PackageFixture : IDisposable
             """);
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
+              {body}
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <RestorePackagesPath>{Path.Combine(Root, "packages")}</RestorePackagesPath>
-                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ModelArts.Sdk" Version="{Version}" />

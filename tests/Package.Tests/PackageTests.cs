@@ -63,6 +63,7 @@ public sealed partial class PackageTests(PackageFixture package)
             "analyzers/dotnet/cs/ModelArts.Generator.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.CodeFixes.dll",
             "buildTransitive/ModelArts.Sdk.props", "buildTransitive/ModelArts.Sdk.targets",
             "spec/modelarts.openapi.json", "spec/iam.openapi.json", "README.md",
+            "api/netstandard2.0/ModelArts.Api.dll", "api/netstandard2.0/ModelArts.Api.xml", "api/net10.0/ModelArts.Api.dll", "api/net10.0/ModelArts.Api.xml",
         })
         {
             Assert.Contains(expected, entries);
@@ -90,6 +91,36 @@ public sealed partial class PackageTests(PackageFixture package)
         var (runExit, runOutput) = PackageFixture.Run(folder, "run", "--no-build");
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", runOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_the_shipped_documents_come_compiled_and_source_mode_generates_them()
+    {
+        const string Uses = """
+            var request = new ModelArts.CreateProcessorTaskRequest { Name = "t", Template = new ModelArts.TemplateParam { Id = "sys_data_validation" }, Inputs = [] };
+            Console.WriteLine(typeof(ModelArts.ModelArtsClient).Assembly.GetName().Name + " " + request.ToJson());
+            """;
+        var compiled = package.Consumer("Compiled", new Dictionary<string, string> { ["Program.cs"] = Uses }, "<EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>");
+        var generated = package.Consumer("Generated", new Dictionary<string, string> { ["Program.cs"] = Uses }, "<EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles><ModelArtsShippedCode>source</ModelArtsShippedCode>");
+
+        var (exit, output) = PackageFixture.Run(compiled, "run");
+        Assert.True(exit == 0, output);
+        Assert.Matches("(?m)^ModelArts.Api \\{.*\"name\":\"t\"", output);
+        // Nothing of the documents; at most the IHttpClientFactory registrations, where the project has IHttpClientFactory.
+        Assert.All(GeneratedFiles(compiled), f => Assert.EndsWith("Client.Registration.g.cs", f, StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(compiled, "bin", "Debug", "net10.0", "ModelArts.Api.dll")));
+
+        (exit, output) = PackageFixture.Run(generated, "run");
+        Assert.True(exit == 0, output);
+        Assert.Matches("(?m)^Generated \\{.*\"name\":\"t\"", output);
+        Assert.Contains("Modelarts.CreateProcessorTaskRequest.g.cs", GeneratedFiles(generated));
+        Assert.False(File.Exists(Path.Combine(generated, "bin", "Debug", "net10.0", "ModelArts.Api.dll")));
+    }
+
+    private static List<string> GeneratedFiles(string folder)
+    {
+        var root = Path.Combine(folder, "obj", "Debug", "net10.0", "generated");
+        return Directory.Exists(root) ? [.. Directory.EnumerateFiles(root, "*.g.cs", SearchOption.AllDirectories).Where(f => f.Contains("ModelArts.Generator", StringComparison.Ordinal)).Select(f => Path.GetFileName(f))] : [];
     }
 
     [Fact]

@@ -238,5 +238,5 @@ internal sealed record DiagnosticInfo(string Id, string Path, int Start, int Len
 
 /// <summary>What the consumer's compilation can express.</summary>
 /// <param name="LanguageVersion">The C# language version as a number (9 for C# 9); the generated code needs at least 9.</param>
-/// <param name="NeedsIsExternalInit">Records need <c>IsExternalInit</c>, which netstandard2.0 and .NET Framework lack.</param>
-internal sealed record LanguageFeatures(bool RequiredMembers, bool HttpClientFactory = false, int LanguageVersion = 12, bool NeedsIsExternalInit = false);
+/// <param name="LanguageName">The version as the compiler shows it ("7.3"), for messages.</param>
+internal sealed record LanguageFeatures(bool RequiredMembers, bool HttpClientFactory = false, int LanguageVersion = 12, string LanguageName = "12.0");
