@@ -26,7 +26,7 @@ internal static class Diagnostics
         "MAG006", "The generator failed on this document", "The generator failed on this document ({0}); nothing is generated from it. Please report this with the document.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor LanguageVersion = new(
-        "MAG007", "The generated code needs C# 9", "ModelArts.Sdk generates C# 9 code and this project compiles C# {0}; nothing is generated. Set <LangVersion>9.0</LangVersion> or newer in the project (netstandard2.0 and .NET Framework projects default to 7.3).", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "MAG007", "The generated code needs C# 9", "ModelArts.Sdk generates C# 9 code (records) and this project compiles C# {0}; nothing is generated. Set <LangVersion>9.0</LangVersion> or newer in the project (netstandard2.0 and .NET Framework projects default to 7.3).", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnmatchedSelection = new(
         "MAG008", "A selected operation matches nothing", "ModelArtsOperations entry '{0}' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>' or a path prefix starting with '/')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);

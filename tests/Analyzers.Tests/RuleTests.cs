@@ -161,7 +161,7 @@ public sealed class RuleTests
                 static object M() => new CreateProcessorTaskRequest { Name = "t", Inputs = [], Template = new TemplateParam(), Description = {|#0:"a <b>"|} };
                 static object N() => new WorkPath { VersionName = {|#1:Long|} };
                 static object O() => new WorkPath { VersionName = {|#2:"v 1"|} };
-                static void P(WorkPath path) => path.VersionName = {|MA0004:"v.2"|};
+                static object P(WorkPath path) => path with { VersionName = {|MA0004:"v.2"|} };
             }
             """,
             Verify.Diagnostic(Descriptors.StringRule).WithLocation(0)

@@ -4,7 +4,7 @@ using ModelArts.Generator.Model;
 namespace ModelArts.Generator.Emitting;
 
 /// <summary>
-/// A schema as a class: its properties, a reflection-free reader and writer over the runtime's table-driven
+/// A schema as a record (value equality, <c>with</c> expressions): its properties, a reflection-free reader and writer over the runtime's table-driven
 /// helpers, and, for the types requests reach, <c>Validate()</c> and the constraint attributes the analyzers read.
 /// Unknown JSON properties are kept in <c>AdditionalProperties</c> and written back, so nothing the service sends is lost.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class ModelEmitter
 
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{model.ConverterName}))]");
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"public sealed partial class {model.Name} : global::ModelArts.Runtime.Json.{(request ? "IJsonModel" : "IJsonValue")}");
+        w.Open($"public sealed partial record {model.Name} : global::ModelArts.Runtime.Json.{(request ? "IJsonModel" : "IJsonValue")}");
         EmitNames(w, model);
         foreach (var property in model.Properties)
         {

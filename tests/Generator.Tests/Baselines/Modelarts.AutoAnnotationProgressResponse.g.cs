@@ -5,7 +5,7 @@ namespace ModelArts
     /// <summary>The AutoAnnotationProgressResponse object.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonValue
+    public sealed partial record AutoAnnotationProgressResponse : global::ModelArts.Runtime.Json.IJsonValue
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "code", "config", "create_time", "elapsed_time", "error_code", "error_detail", "error_msg", "message", "progress", "resource_id", "result", "status", "task_id", "task_name", "export_type" });
 

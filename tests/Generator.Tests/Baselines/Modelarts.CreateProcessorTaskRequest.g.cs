@@ -9,7 +9,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.Rule("required-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class CreateProcessorTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record CreateProcessorTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "create_version", "data_source", "description", "inputs", "name", "template", "version_id", "work_path", "workspace_id" });
 

@@ -5,7 +5,7 @@ namespace ModelArts
     /// <summary>The CreateProcessorTaskResponse object.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class CreateProcessorTaskResponse : global::ModelArts.Runtime.Json.IJsonValue
+    public sealed partial record CreateProcessorTaskResponse : global::ModelArts.Runtime.Json.IJsonValue
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "task_id" });
 

@@ -5,7 +5,7 @@ namespace ModelArts
     /// <summary>The CreateWorkforceTaskRequest object.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class CreateWorkforceTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record CreateWorkforceTaskRequest : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "auto_sync_dataset", "data_sync_type", "repetition", "sample_conditions", "synchronize_auto_labeling_data", "workforces_config", "task_name", "synchronize_data" });
 

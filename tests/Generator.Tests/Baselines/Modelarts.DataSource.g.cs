@@ -6,7 +6,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.Rule("required-when", "DataType", 1L, Subjects = new[] { "SourceInfo.UserName", "SourceInfo.UserPassword" }, Message = @"source_info.user_name is required when data_type is 1; source_info.user_password is required when data_type is 1")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class DataSource : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record DataSource : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "data_path", "data_type", "schema_maps", "source_info", "with_column_header" });
 

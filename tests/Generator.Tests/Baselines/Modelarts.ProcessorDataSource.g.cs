@@ -6,7 +6,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.Rule("format-when", "Type", "OBS", Subjects = new[] { "Source" }, Pattern = @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", Message = @"source must be an OBS path when type is OBS")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class ProcessorDataSource : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record ProcessorDataSource : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "name", "source", "type", "version_id", "version_name" });
 

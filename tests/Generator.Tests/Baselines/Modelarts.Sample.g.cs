@@ -6,7 +6,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.Rule("required-when", "Labels[].Type", 1L, Subjects = new[] { "Metadata.ModelartsSize" }, Message = @"metadata.@modelarts:size is required when labels[].type contains 1")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class Sample : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record Sample : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "data", "data_source", "encoding", "labels", "metadata", "name", "sample_type" });
 

@@ -5,7 +5,7 @@ namespace ModelArts
     /// <summary>The SmartTaskConfig object.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class SmartTaskConfig : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record SmartTaskConfig : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "algorithm_type", "ambiguity", "annotation_output", "collect_rule", "collect_sample", "confidence_scope", "description", "engine_name", "export_format", "export_params", "flavor", "image_brightness", "image_colorfulness", "inf_cluster_id", "inf_config_list", "inf_output", "infer_result_output_dir", "key_sample_output", "log_url", "manifest_path", "model_id", "model_name", "model_parameter", "model_version", "n_clusters", "name", "output_dir", "parameters", "pool_id", "property", "req_uri", "result_type", "samples", "stop_time", "time", "train_data_path", "train_url", "version_format", "worker_server_num" });
 

@@ -5,7 +5,7 @@ namespace ModelArts
     /// <summary>The TemplateParam object.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class TemplateParam : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record TemplateParam : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "id", "name", "operator_params" });
 

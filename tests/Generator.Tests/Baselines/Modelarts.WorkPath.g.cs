@@ -6,7 +6,7 @@ namespace ModelArts
     [global::ModelArts.Runtime.Constraints.Rule("format-when", "Type", "OBS", Subjects = new[] { "Path" }, Pattern = @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", Message = @"path must be an OBS path when type is OBS")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
-    public sealed partial class WorkPath : global::ModelArts.Runtime.Json.IJsonModel
+    public sealed partial record WorkPath : global::ModelArts.Runtime.Json.IJsonModel
     {
         private static readonly global::ModelArts.Runtime.Json.JsonNames s_names = new(new string[] { "name", "output_path", "path", "type", "version_id", "version_name" });
 
