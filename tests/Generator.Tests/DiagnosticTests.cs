@@ -72,11 +72,11 @@ public sealed class DiagnosticTests
     {
         var test = Generate(Valid.Replace(
             """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }""",
-            """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "X-Trace", "in": "header", "schema": { "type": "string" } }""",
+            """{ "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "session", "in": "cookie", "schema": { "type": "string" } }""",
             StringComparison.Ordinal).Replace("\"parameters\"", "{|#0:\"parameters\"|}", StringComparison.Ordinal));
-        // A warning at the operation's parameters; the method is generated without the header.
+        // A warning at the operation's parameters; the method is generated without the cookie.
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.Unsupported).WithLocation(0)
-            .WithArguments("parameter 'X-Trace' in 'header'; only path and query parameters are generated, so the method has no argument for it"));
+            .WithArguments("parameter 'session' in 'cookie'; only path, query and header parameters are generated, so the method has no argument for it"));
 
         await test.RunAsync();
     }

@@ -10,6 +10,9 @@ internal static class ClientEmitter
     private const string Token = "global::System.Threading.CancellationToken";
     private const string ProjectIdDoc = "The project; the client options' project id when null.";
     private const string TokenDoc = "Cancels the call.";
+    private const string RequestContent = "global::ModelArts.Runtime.Http.RequestContent";
+    private const string ResponseReader = "global::ModelArts.Runtime.Http.ResponseReader";
+    private const string FormWriter = "global::ModelArts.Runtime.Http.FormWriter";
 
     public static string Emit(ClientSpec client, LanguageFeatures features)
     {
@@ -70,13 +73,14 @@ internal static class ClientEmitter
             docs.Add((parameter.Name, SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)));
         }
 
-        if (operation.BodyType is { } body)
+        if (operation.Body is { } body)
         {
-            (operation.BodyRequired ? required : optional).Add(operation.BodyRequired ? $"global::{ns}.{body} body" : $"global::{ns}.{body}? body = null");
-            docs.Add(("body", "The request body."));
+            var type = BodyType(body, ns);
+            (operation.BodyRequired ? required : optional).Add(operation.BodyRequired ? $"{type} body" : $"{type}? body = null");
+            docs.Add(("body", body.Kind == BodyKind.Json && body.Type.Kind == TypeKind.Model ? "The request body." : $"The request body ({SourceWriter.Xml(body.MediaType)})."));
         }
 
-        foreach (var parameter in operation.QueryParameters)
+        foreach (var parameter in operation.QueryParameters.Concat(operation.HeaderParameters))
         {
             (parameter.Required ? required : optional).Add(parameter.Required
                 ? $"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}"
@@ -108,7 +112,7 @@ internal static class ClientEmitter
             w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
         }
 
-        var returns = operation.ResponseType is { } response ? $"global::System.Threading.Tasks.Task<global::{ns}.{response}>" : "global::System.Threading.Tasks.Task";
+        var returns = operation.Response is { } response ? $"global::System.Threading.Tasks.Task<{ResponseType(response, ns)}>" : "global::System.Threading.Tasks.Task";
         w.Open($"public {returns} {operation.Name}Async({string.Join(", ", required.Concat(optional))})");
         EmitArgumentChecks(w, operation, violations);
         if (operation.QueryParameters.Length > 0)
@@ -116,9 +120,7 @@ internal static class ClientEmitter
             w.Line($"var {query} = default(global::ModelArts.Runtime.Http.Query);");
             foreach (var parameter in operation.QueryParameters)
             {
-                w.Line(parameter.Type.Kind == TypeKind.List
-                    ? $"{query}.AddEach({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {parameter.Name});"
-                    : $"{query}.Add({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
+                w.Line(AddQuery(parameter, query, ns));
             }
         }
 
@@ -131,17 +133,118 @@ internal static class ClientEmitter
             var other => $"new global::System.Net.Http.HttpMethod(\"{other}\")",
         };
         var items = operation.QueryParameters.Length > 0 ? query + ".Items" : "null";
-        var bodyArgument = operation.BodyType is null ? "null" : "body";
-        w.Line(operation.ResponseType is { } type
-            ? $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
-            : $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, cancellationToken);");
+        if (!operation.IsPlainJson)
+        {
+            w.Line($"return _pipeline.SendAsync({method}, {PathExpression(operation, ns)}, {items}, {Content(operation, ns)}, {Reader(operation.Response, ns)}, cancellationToken);");
+        }
+        else
+        {
+            var bodyArgument = operation.Body is null ? "null" : "body";
+            w.Line(operation.ResponseModel is { } type
+                ? $"return _pipeline.SendAsync({method}, {PathExpression(operation, ns)}, {items}, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
+                : $"return _pipeline.SendAsync({method}, {PathExpression(operation, ns)}, {items}, {bodyArgument}, cancellationToken);");
+        }
+
         w.Close();
     }
+
+    /// <summary>The C# type of a request body: the model, the JSON value's type, <c>FileContent</c> for binary, <c>string</c> for text.</summary>
+    private static string BodyType(BodySpec body, string ns) => body.Kind switch
+    {
+        BodyKind.Binary => TypeNames.FileContent,
+        BodyKind.Text => "string",
+        _ => TypeNames.Of(body.Type, ns),
+    };
+
+    /// <summary>What a call returns: the JSON value's type, a <c>Stream</c> of a binary answer, the text of a text answer.</summary>
+    private static string ResponseType(BodySpec response, string ns) => response.Kind switch
+    {
+        BodyKind.Binary => "global::System.IO.Stream",
+        BodyKind.Text => "string",
+        _ => TypeNames.Of(response.Type, ns),
+    };
+
+    /// <summary>The <c>RequestContent</c> of a call: its body in its media type, then its header parameters.</summary>
+    private static string Content(OperationSpec operation, string ns)
+    {
+        var content = operation.Body switch
+        {
+            null when operation.HeaderParameters.Length == 0 => "null",
+            null => $"{RequestContent}.None()",
+            { Kind: BodyKind.Json, Type.Kind: TypeKind.Model } => $"{RequestContent}.Json(body)",
+            { Kind: BodyKind.Json, Type: var type } when type.IsValueType && !operation.BodyRequired =>
+                $"(body is null ? {RequestContent}.None() : {RequestContent}.Json(body.Value, {TypeNames.WriterDelegate(type, ns)}))",
+            { Kind: BodyKind.Json, Type: var type } => $"{RequestContent}.Json(body, {TypeNames.WriterDelegate(type, ns)})",
+            { Kind: BodyKind.Form or BodyKind.Multipart } form => $"{RequestContent}.{(form.Kind == BodyKind.Form ? "Form" : "Multipart")}(body{Encoding(form)})",
+            { Kind: BodyKind.Binary } binary => $"{RequestContent}.Binary(body, {Parsing.OpenApiParser.Literal(binary.MediaType)})",
+            var text => $"{RequestContent}.Text(body, {Parsing.OpenApiParser.Literal(text.MediaType)})",
+        };
+        foreach (var header in operation.HeaderParameters)
+        {
+            var value = header.Type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json ? JsonText(header, ns) : header.Name;
+            content += $".Header({Parsing.OpenApiParser.Literal(header.JsonName)}, {value})";
+        }
+
+        return content;
+    }
+
+    /// <summary>The document's <c>encoding</c> of a form body, as the runtime's <c>FieldEncoding</c> by property; nothing when it gives none.</summary>
+    private static string Encoding(BodySpec body)
+    {
+        if (body.Encoding.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        static string Text(string? value) => value is null ? "null" : Parsing.OpenApiParser.Literal(value);
+        var entries = body.Encoding.Select(e => $"[{Parsing.OpenApiParser.Literal(e.Property)}] = new({Text(e.ContentType)}, {Text(e.Style)}, {(e.Explode is { } x ? (x ? "true" : "false") : "null")})");
+        return $", new global::System.Collections.Generic.Dictionary<string, global::ModelArts.Runtime.Http.FieldEncoding> {{ {string.Join(", ", entries)} }}";
+    }
+
+    /// <summary>The <c>ResponseReader</c> of a call: what it accepts and how it reads the answer.</summary>
+    private static string Reader(BodySpec? response, string ns) => response switch
+    {
+        null => ResponseReader + ".None",
+        { Kind: BodyKind.Binary } => $"{ResponseReader}.Stream({Parsing.OpenApiParser.Literal(response.MediaType)})",
+        { Kind: BodyKind.Text } => $"{ResponseReader}.Text({Parsing.OpenApiParser.Literal(response.MediaType)})",
+        _ => $"{ResponseReader}.Json({TypeNames.ReaderDelegate(response.Type, ns)})",
+    };
+
+    /// <summary>
+    /// The statement adding one query parameter: scalars as their invariant text; lists one parameter per item, or joined
+    /// as the style says when not exploded; objects in their style (<c>form</c>: a parameter per property, <c>deepObject</c>: <c>name[key]</c>).
+    /// </summary>
+    private static string AddQuery(ParameterSpec parameter, string query, string ns)
+    {
+        var name = Parsing.OpenApiParser.Literal(parameter.JsonName);
+        return parameter.Type.Kind switch
+        {
+            TypeKind.List when parameter.Explode => $"{query}.AddEach({name}, {parameter.Name});",
+            TypeKind.List => $"{query}.Add({name}, {FormWriter}.Join({parameter.Name}, {Parsing.OpenApiParser.Literal(Delimiter(parameter.Style))}));",
+            TypeKind.Json => $"{FormWriter}.AddTo(ref {query}, {name}, {parameter.Name}, {Style(parameter)});",
+            TypeKind.Model or TypeKind.Map => $"{FormWriter}.AddTo(ref {query}, {name}, {parameter.Name}, {TypeNames.WriterDelegate(parameter.Type, ns)}, {Style(parameter)});",
+            _ => $"{query}.Add({name}, {QueryValue(parameter)});",
+        };
+    }
+
+    private static string Style(ParameterSpec parameter) =>
+        $"new global::ModelArts.Runtime.Http.FieldEncoding(null, {(parameter.Style is { } style ? Parsing.OpenApiParser.Literal(style) : "null")}, {(parameter.Explode ? "true" : "false")})";
+
+    private static string Delimiter(string? style) => style switch
+    {
+        "spaceDelimited" => " ",
+        "pipeDelimited" => "|",
+        _ => ",",
+    };
+
+    /// <summary>The JSON text of an object parameter sent where only text goes (a header, a path segment).</summary>
+    private static string JsonText(ParameterSpec parameter, string ns) => parameter.Type.Kind == TypeKind.Json
+        ? $"{parameter.Name}?.GetRawText()"
+        : $"{FormWriter}.JsonText({parameter.Name}, {TypeNames.WriterDelegate(parameter.Type, ns)})";
 
     /// <summary>A query value: option types and numbers as their invariant text, strings as they are.</summary>
     private static string QueryValue(ParameterSpec parameter) => parameter.Type.Kind switch
     {
-        TypeKind.Model or TypeKind.Map or TypeKind.Json => $"{parameter.Name}?.ToString()",
         TypeKind.Enum when parameter.Required => $"{parameter.Name}.ToString()",
         TypeKind.Enum => $"{parameter.Name}?.ToString()",
         _ => parameter.Name,
@@ -153,7 +256,7 @@ internal static class ClientEmitter
     /// </summary>
     private static void EmitArgumentChecks(SourceWriter w, OperationSpec operation, string violations)
     {
-        var checks = operation.PathParameters.Concat(operation.QueryParameters)
+        var checks = operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters)
             .Where(p => p.Type.Kind != TypeKind.List && (p.Type.Kind == TypeKind.Enum || p.Constraints.MinLength is not null || p.Constraints.MaxLength is not null || p.Constraints.Patterns.Length > 0 || p.Constraints.HasRange))
             .ToList();
         if (checks.Count == 0)
@@ -179,19 +282,20 @@ internal static class ClientEmitter
     private static void EmitPaging(SourceWriter w, OperationSpec operation, PagingSpec paging, string ns)
     {
         var item = TypeNames.Of(paging.ItemType, ns);
-        var kept = operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).ToList();
-        var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
-            .Concat(kept.Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
-            .Append("int pageSize = 100")
-            .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
-            .Append($"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default");
-        var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "pageSize", "projectId", "cancellationToken" };
+        var kept = operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).Concat(operation.HeaderParameters).ToList();
+        var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "projectId", "cancellationToken" };
+        var pageSize = Parsing.Naming.Unique("pageSize", taken);
         var page = Parsing.Naming.Unique("page", taken);
         var response = Parsing.Naming.Unique("response", taken);
         var items = Parsing.Naming.Unique("items", taken);
         var each = Parsing.Naming.Unique("item", taken);
+        var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
+            .Concat(kept.Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
+            .Append($"int {pageSize} = 100")
+            .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
+            .Append($"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default");
         var arguments = operation.PathParameters.Select(p => p.Name)
-            .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
+            .Concat(operation.QueryParameters.Concat(operation.HeaderParameters).Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: {pageSize}" : $"{p.Name}: {p.Name}"))
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append("cancellationToken: cancellationToken");
         w.Line($"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
@@ -200,7 +304,7 @@ internal static class ClientEmitter
             w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
         }
 
-        w.Line("/// <param name=\"pageSize\">Items per page (the <c>limit</c> of each call).</param>");
+        w.Line($"/// <param name=\"{pageSize}\">Items per page (the <c>limit</c> of each call).</param>");
         if (operation.HasProjectId)
         {
             w.Line($"/// <param name=\"projectId\">{ProjectIdDoc}</param>");
@@ -212,7 +316,7 @@ internal static class ClientEmitter
             w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
         }
 
-        w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {operation.Name}ItemsAsync({string.Join(", ", parameters)})");
+        w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}Async({string.Join(", ", parameters)})");
         w.Open($"for (var {page} = 0; ; {page}++)");
         w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
@@ -228,31 +332,37 @@ internal static class ClientEmitter
     /// <summary>Polls a status operation until the task ends (the spec's <c>x-modelarts-wait</c>).</summary>
     private static void EmitWait(SourceWriter w, OperationSpec operation, WaitSpec wait, string ns)
     {
-        var response = $"global::{ns}.{operation.ResponseType}";
+        var response = $"global::{ns}.{operation.ResponseModel}";
+        var taken = new HashSet<string>(operation.PathParameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "projectId", "cancellationToken" };
+        var progress = Parsing.Naming.Unique("progress", taken);
+        var pollInterval = Parsing.Naming.Unique("pollInterval", taken);
+        var timeout = Parsing.Naming.Unique("timeout", taken);
+        var token = Parsing.Naming.Unique("token", taken);
+        var statusName = Parsing.Naming.Unique("status", taken);
         var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
-            .Append($"global::System.IProgress<{response}>? progress = null")
-            .Append("global::System.TimeSpan? pollInterval = null")
-            .Append("global::System.TimeSpan? timeout = null")
+            .Append($"global::System.IProgress<{response}>? {progress} = null")
+            .Append($"global::System.TimeSpan? {pollInterval} = null")
+            .Append($"global::System.TimeSpan? {timeout} = null")
             .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
             .Append($"{Token} cancellationToken = default");
         var arguments = operation.PathParameters.Select(p => p.Name)
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
-            .Append("cancellationToken: token");
-        var status = wait.StatusIsOption ? $"status.{wait.StatusProperty}?.Value" : $"status.{wait.StatusProperty}";
+            .Append($"cancellationToken: {token}");
+        var status = wait.StatusIsOption ? $"{statusName}.{wait.StatusProperty}?.Value" : $"{statusName}.{wait.StatusProperty}";
         var arms = string.Concat(
             wait.Succeeded.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, ")
                 .Concat(wait.Failed.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, "))
                 .Concat(wait.Stopped.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, ")));
-        var error = $"({(wait.ErrorCodeProperty is { } code ? "status." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? "status." + message : "(string?)null")})";
+        var error = $"({(wait.ErrorCodeProperty is { } code ? statusName + "." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? statusName + "." + message : "(string?)null")})";
         w.Line($"/// <summary>Polls {operation.Name} until the task succeeds (returns its last status), fails or stops (throws <see cref=\"global::ModelArts.Runtime.Http.ModelArtsTaskFailedException\"/> with its error), or <paramref name=\"timeout\"/> passes.</summary>");
         foreach (var parameter in operation.PathParameters)
         {
             w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
         }
 
-        w.Line("/// <param name=\"progress\">Told every status as it comes.</param>");
-        w.Line("/// <param name=\"pollInterval\">Time between polls; 5 seconds when null.</param>");
-        w.Line("/// <param name=\"timeout\">How long to wait in all; one hour when null.</param>");
+        w.Line($"/// <param name=\"{progress}\">Told every status as it comes.</param>");
+        w.Line($"/// <param name=\"{pollInterval}\">Time between polls; 5 seconds when null.</param>");
+        w.Line($"/// <param name=\"{timeout}\">How long to wait in all; one hour when null.</param>");
         if (operation.HasProjectId)
         {
             w.Line($"/// <param name=\"projectId\">{ProjectIdDoc}</param>");
@@ -261,12 +371,12 @@ internal static class ClientEmitter
         w.Line($"/// <param name=\"cancellationToken\">{TokenDoc}</param>");
         w.Open($"public global::System.Threading.Tasks.Task<{response}> {wait.MethodName}Async({string.Join(", ", parameters)})");
         w.Line("return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(");
-        w.Line($"    token => {operation.Name}Async({string.Join(", ", arguments)}),");
-        w.Line($"    status => {status} switch {{ {arms}_ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending }},");
-        w.Line($"    status => {error},");
-        w.Line("    progress,");
-        w.Line("    pollInterval ?? global::System.TimeSpan.FromSeconds(5),");
-        w.Line("    timeout ?? global::System.TimeSpan.FromHours(1),");
+        w.Line($"    {token} => {operation.Name}Async({string.Join(", ", arguments)}),");
+        w.Line($"    {statusName} => {status} switch {{ {arms}_ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending }},");
+        w.Line($"    {statusName} => {error},");
+        w.Line($"    {progress},");
+        w.Line($"    {pollInterval} ?? global::System.TimeSpan.FromSeconds(5),");
+        w.Line($"    {timeout} ?? global::System.TimeSpan.FromHours(1),");
         w.Line("    _pipeline.TimeProvider,");
         w.Line("    cancellationToken);");
         w.Close();
@@ -320,7 +430,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>"/v2/" + Segment(projectId) + "/datasets/" + Segment(datasetId): every placeholder escaped as one segment.</summary>
-    private static string PathExpression(OperationSpec operation)
+    private static string PathExpression(OperationSpec operation, string ns)
     {
         var parts = new List<string>();
         var path = operation.Path;
@@ -344,6 +454,8 @@ internal static class ClientEmitter
             var parameter = operation.PathParameters.FirstOrDefault(p => p.JsonName == name);
             var value = parameter is null ? "_pipeline.ProjectId(projectId)"
                 : parameter.Type.Kind == TypeKind.String ? parameter.Name
+                : parameter.Type.Kind == TypeKind.List ? $"{FormWriter}.Join({parameter.Name}, \",\")!"
+                : parameter.Type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json ? JsonText(parameter, ns) + "!"
                 : $"{Pipeline}.QueryValue({parameter.Name})";
             parts.Add($"{Pipeline}.Segment({value})");
             position = close + 1;

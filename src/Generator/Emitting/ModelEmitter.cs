@@ -26,7 +26,9 @@ internal static class ModelEmitter
 
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{model.ConverterName}))]");
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"public sealed partial record {model.Name} : global::ModelArts.Runtime.Json.{(request ? "IJsonModel" : "IJsonValue")}");
+        var form = (model.Usage & Usage.Form) != 0;
+        var contract = form ? "global::ModelArts.Runtime.Http.IFormModel" : request ? "global::ModelArts.Runtime.Json.IJsonModel" : "global::ModelArts.Runtime.Json.IJsonValue";
+        w.Open($"public sealed partial record {model.Name} : {contract}");
         EmitNames(w, model);
         foreach (var property in model.Properties)
         {
@@ -50,6 +52,11 @@ internal static class ModelEmitter
         if (request)
         {
             EmitValidate(w, model);
+        }
+
+        if (form)
+        {
+            EmitWriteForm(w, model);
         }
 
         w.Close();
@@ -171,7 +178,12 @@ internal static class ModelEmitter
         {
             var property = model.Properties[i];
             w.Line(TypeNames.WriteProperty(property.Type, model.Namespace, property.Name, i, property.Required && !property.Type.IsValueType && !property.Nullable));
-            if (property.Nullable && i < 64)
+            if (property.Nullable && property.Required)
+            {
+                // Required and nullable: always present, null when not set.
+                w.Line($"{TypeNames.JsonWrite}.Null(writer, s_names[{i}], {property.Name} is null);");
+            }
+            else if (property.Nullable && i < 64)
             {
                 w.Line($"{TypeNames.JsonWrite}.Null(writer, s_names[{i}], {property.Name} is null && (_nulls & 0x{1UL << i:X}UL) != 0);");
             }
@@ -181,6 +193,31 @@ internal static class ModelEmitter
         w.Line("writer.WriteEndObject();");
         w.Close();
         w.Line();
+    }
+
+    /// <summary>
+    /// The properties as form fields: scalars and files through their own overloads, objects, lists and maps as JSON
+    /// that the runtime encodes as the field's <c>encoding</c> says.
+    /// </summary>
+    private static void EmitWriteForm(SourceWriter w, ModelSpec model)
+    {
+        w.Line();
+        w.Line("/// <summary>Adds each set property as a form field (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>).</summary>");
+        w.Open("public void WriteForm(global::ModelArts.Runtime.Http.FormWriter form)");
+        for (var i = 0; i < model.Properties.Length; i++)
+        {
+            var property = model.Properties[i];
+            var name = $"s_names.Name({i.ToString(CultureInfo.InvariantCulture)})";
+            w.Line(property.Type switch
+            {
+                { Kind: TypeKind.Model or TypeKind.Map } or { Kind: TypeKind.List, Element.Kind: not TypeKind.File } =>
+                    $"form.Add({name}, {property.Name}, {TypeNames.WriterDelegate(property.Type, model.Namespace)});",
+                _ => $"form.Add({name}, {property.Name});",
+            });
+        }
+
+        w.Line("form.Additional(AdditionalProperties);");
+        w.Close();
     }
 
     private static void EmitRead(SourceWriter w, ModelSpec model, LanguageFeatures features)
@@ -223,6 +260,12 @@ internal static class ModelEmitter
         foreach (var i in required)
         {
             w.Line($"if (value.{model.Properties[i].Name} is null) throw {TypeNames.JsonRead}.MissingRequired(s_names, {i});");
+        }
+
+        // Required and nullable: null is a value, absence is not.
+        foreach (var i in Nullables(model).Where(i => model.Properties[i].Required))
+        {
+            w.Line($"if (value.{model.Properties[i].Name} is null && (value._nulls & 0x{1UL << i:X}UL) == 0) throw {TypeNames.JsonRead}.MissingRequired(s_names, {i});");
         }
 
         w.Line("return value;");

@@ -16,6 +16,7 @@ internal static class TypeNames
     public const string Violation = "global::ModelArts.Runtime.Validation.ModelArtsViolation";
     public const string Constraints = "global::ModelArts.Runtime.Constraints";
     public const string Violations = "global::System.Collections.Generic.ICollection<" + Violation + ">";
+    public const string FileContent = "global::ModelArts.Runtime.Http.FileContent";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ModelArts.Generator\", \"1.0.0\")]";
 
     public static string Of(TypeSpec type, string ns) => type.Kind switch
@@ -28,6 +29,7 @@ internal static class TypeNames
         TypeKind.Boolean => "bool",
         TypeKind.Json => JsonElement,
         TypeKind.Model or TypeKind.Enum => "global::" + ns + "." + type.Name,
+        TypeKind.File => FileContent,
         TypeKind.List => "global::System.Collections.Generic.IList<" + Of(type.Element!, ns) + ">",
         TypeKind.Map => "global::System.Collections.Generic.IDictionary<string, " + Of(type.Element!, ns) + ">",
         _ => JsonElement,
@@ -44,7 +46,7 @@ internal static class TypeNames
         TypeKind.Single => JsonRead + ".GetSingle",
         TypeKind.Double => JsonRead + ".GetDouble",
         TypeKind.Boolean => JsonRead + ".GetBoolean",
-        TypeKind.Model or TypeKind.Enum => Of(type, ns) + ".ReadJson",
+        TypeKind.Model or TypeKind.Enum or TypeKind.File => Of(type, ns) + ".ReadJson",
         // The cast lets the outer collection hold the interface type the property declares.
         TypeKind.List or TypeKind.Map => $"(ref {Reader} r{depth}) => ({Of(type, ns)}){Read(type, ns, "r" + depth.ToString(CultureInfo.InvariantCulture), depth + 1)}",
         _ => JsonRead + ".GetElement",
@@ -82,7 +84,7 @@ internal static class TypeNames
         TypeKind.Single => JsonWrite + ".SingleItem",
         TypeKind.Double => JsonWrite + ".DoubleItem",
         TypeKind.Boolean => JsonWrite + ".BooleanItem",
-        TypeKind.Model or TypeKind.Enum => $"{JsonWrite}.ValueItem<{Of(type, ns)}>",
+        TypeKind.Model or TypeKind.Enum or TypeKind.File => $"{JsonWrite}.ValueItem<{Of(type, ns)}>",
         TypeKind.List => $"(w{depth}, v{depth}) => {JsonWrite}.Items(w{depth}, v{depth}, {WriterDelegate(type.Element!, ns, depth + 1)})",
         TypeKind.Map => $"(w{depth}, v{depth}) => {JsonWrite}.Entries(w{depth}, v{depth}, {WriterDelegate(type.Element!, ns, depth + 1)})",
         _ => JsonWrite + ".ElementItem",
@@ -98,7 +100,7 @@ internal static class TypeNames
             TypeKind.Enum => $"{JsonWrite}.Option(writer, {jsonName}, {name});",
             TypeKind.List => $"{JsonWrite}.List(writer, {jsonName}, {name}, {WriterDelegate(type.Element!, ns)}{orNull});",
             TypeKind.Map => $"{JsonWrite}.Map(writer, {jsonName}, {name}, {WriterDelegate(type.Element!, ns)}{orNull});",
-            TypeKind.String or TypeKind.Model => $"{JsonWrite}.Property(writer, {jsonName}, {name}{orNull});",
+            TypeKind.String or TypeKind.Model or TypeKind.File => $"{JsonWrite}.Property(writer, {jsonName}, {name}{orNull});",
             _ => $"{JsonWrite}.Property(writer, {jsonName}, {name});",
         };
     }

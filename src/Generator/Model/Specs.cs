@@ -31,6 +31,9 @@ internal enum TypeKind
     Enum,
     List,
     Map,
+
+    /// <summary>Binary content (<c>format: binary</c>, <c>contentMediaType</c>): the runtime's <c>FileContent</c>, base64 in JSON.</summary>
+    File,
 }
 
 /// <summary>A C# type of a property or parameter. <paramref name="Name"/> names a generated model or enum; <paramref name="Element"/> is the item or value type.</summary>
@@ -175,6 +178,9 @@ internal enum Usage
 
     /// <summary>A response reaches the type.</summary>
     Response = 2,
+
+    /// <summary>A form or multipart request body is the type: it writes itself as form fields (<c>WriteForm</c>).</summary>
+    Form = 4,
 }
 
 internal sealed record ModelSpec(
@@ -193,8 +199,11 @@ internal sealed record EnumMemberSpec(string Name, string Value, string? Documen
 /// <summary>A forward-compatible option type: a struct over the wire value with the documented values as members.</summary>
 internal sealed record EnumSpec(string Namespace, string FileStem, string Name, TypeKind ValueKind, string? Documentation, EquatableArray<EnumMemberSpec> Members, string ConverterName);
 
-internal sealed record ParameterSpec(string JsonName, string Name, TypeSpec Type, bool Required, string? Documentation, ConstraintSpec Constraints, string Location = "query");
+/// <param name="Style">The serialization <c>style</c> the document gives (<c>form</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c>, <c>deepObject</c>, <c>simple</c>); null for the default.</param>
+/// <param name="Explode">Arrays and objects as one parameter per item or property (the default for <c>form</c>).</param>
+internal sealed record ParameterSpec(string JsonName, string Name, TypeSpec Type, bool Required, string? Documentation, ConstraintSpec Constraints, string Location = "query", string? Style = null, bool Explode = true);
 
+/// <param name="HeaderParameters">Header parameters (<c>in: header</c>), sent with <c>RequestContent.Header</c>.</param>
 internal sealed record OperationSpec(
     string Name,
     string Method,
@@ -204,15 +213,55 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> PathParameters,
     EquatableArray<ParameterSpec> QueryParameters,
     bool HasProjectId,
-    string? BodyType,
+    BodySpec? Body,
     bool BodyRequired,
-    string? ResponseType,
+    BodySpec? Response,
     PagingSpec? Paging = null,
     WaitSpec? Wait = null,
-    string? Deprecated = null);
+    string? Deprecated = null,
+    EquatableArray<ParameterSpec> HeaderParameters = default)
+{
+    /// <summary>The model a JSON, form or multipart request body is; null for other bodies.</summary>
+    public string? BodyModel => Body is { Kind: not (BodyKind.Binary or BodyKind.Text), Type: { Kind: TypeKind.Model, Name: var name } } ? name : null;
+
+    /// <summary>The model a JSON answer is; null for other answers.</summary>
+    public string? ResponseModel => Response is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Model, Name: var name } } ? name : null;
+
+    /// <summary>Whether the call goes through the JSON-only overloads of the pipeline: a model or no body, a JSON model or nothing back, no header.</summary>
+    public bool IsPlainJson =>
+        (Body is null || (Body.Kind == BodyKind.Json && BodyModel is not null))
+        && (Response is null || ResponseModel is not null)
+        && HeaderParameters.Length == 0;
+}
+
+internal enum BodyKind
+{
+    /// <summary>JSON (<c>application/json</c>, <c>*+json</c>) of any type.</summary>
+    Json,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: a model written as form fields.</summary>
+    Form,
+
+    /// <summary><c>multipart/form-data</c>: a model written as parts, files as file parts.</summary>
+    Multipart,
+
+    /// <summary>Any binary media type: <c>FileContent</c> sent, <c>Stream</c> returned.</summary>
+    Binary,
+
+    /// <summary>Text (<c>text/*</c>): a string.</summary>
+    Text,
+}
+
+/// <summary>A request or response body: how it is encoded, its media type and its C# type.</summary>
+/// <param name="Encoding">For form and multipart bodies, the document's <c>encoding</c> of the properties that have one.</param>
+internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeSpec Type, EquatableArray<EncodingSpec> Encoding);
+
+/// <summary>The OpenAPI <c>encoding</c> of one property of a form or multipart body; null members take the defaults.</summary>
+internal sealed record EncodingSpec(string Property, string? ContentType, string? Style, bool? Explode);
 
 /// <summary>A list operation paged by <c>offset</c> (the page index, as the documentation says) and <c>limit</c>: items of one array property.</summary>
-internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter);
+/// <param name="MethodName">The name of the method that enumerates every item (<c>XItems</c>, made unique among the client's methods).</param>
+internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter, string MethodName);
 
 /// <summary>
 /// A status operation to poll (the spec's <c>x-modelarts-wait</c>): the status property, the values that

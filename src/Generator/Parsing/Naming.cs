@@ -16,10 +16,18 @@ internal static class Naming
         "using", "virtual", "void", "volatile", "while",
     };
 
-    /// <summary><c>create_version</c> → <c>CreateVersion</c>, <c>@modelarts:hard</c> → <c>ModelartsHard</c>, <c>OBS</c> → <c>Obs</c>.</summary>
+    /// <summary>
+    /// <c>create_version</c> → <c>CreateVersion</c>, <c>@modelarts:hard</c> → <c>ModelartsHard</c>, <c>OBS</c> → <c>Obs</c>;
+    /// a sign before a number is a word (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>), so the two stay apart.
+    /// </summary>
     public static string Pascal(string name)
     {
         var builder = new StringBuilder(name.Length);
+        if (name.Length > 1 && name[0] is '+' or '-' && char.IsDigit(name[1]))
+        {
+            builder.Append(name[0] == '+' ? "Plus" : "Minus");
+        }
+
         foreach (var word in Words(name))
         {
             var allUpper = word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));

@@ -7,6 +7,8 @@ internal sealed partial class OpenApiParser
 {
     private const string ProjectIdParameter = "project_id";
 
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
+
     private (List<OperationSpec> Operations, List<string> Matched) ReadOperations(JsonElement root, Selection selection)
     {
         var operations = new List<OperationSpec>();
@@ -67,6 +69,7 @@ internal sealed partial class OpenApiParser
 
         var pathParameters = new List<ParameterSpec>();
         var queryParameters = new List<ParameterSpec>();
+        var headerParameters = new List<ParameterSpec>();
         var hasProjectId = false;
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "projectId" };
         foreach (var (parameter, at) in Parameters(shared, operation, pointer))
@@ -79,9 +82,14 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            if (location is not ("path" or "query") || parameterName.Length == 0)
+            if (location == "header" && ReservedHeaders.Contains(parameterName))
             {
-                Report(Diagnostics.Unsupported, at, $"parameter '{parameterName}' in '{location}'; only path and query parameters are generated, so the method has no argument for it");
+                continue; // OpenAPI: a header parameter named Accept, Content-Type or Authorization SHALL be ignored
+            }
+
+            if (location is not ("path" or "query" or "header") || parameterName.Length == 0)
+            {
+                Report(Diagnostics.Unsupported, at, $"parameter '{parameterName}' in '{location}'; only path, query and header parameters are generated, so the method has no argument for it");
                 continue;
             }
 
@@ -93,20 +101,44 @@ internal sealed partial class OpenApiParser
             }
 
             var type = schema.ValueKind == JsonValueKind.Object ? ResolveType(schema, unique, Naming.Pascal(parameterName), Append(at, "schema"), jsonName: parameterName) : new TypeSpec(TypeKind.String);
-            if (type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json)
+            var style = parameter.TryGetProperty("style", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
+            var explode = parameter.TryGetProperty("explode", out var ex) ? ex.ValueKind == JsonValueKind.True : style is null or "form";
+            if (!IsSupportedStyle(location!, style, type))
+            {
+                Report(Diagnostics.Unsupported, Append(at, "style"), $"{location} parameter '{parameterName}' in style '{style}'; it is sent in the default style of its location");
+                style = null;
+                explode = location == "query";
+            }
+
+            if (type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json && location != "query")
             {
                 Report(Diagnostics.Unsupported, Append(at, "schema"), $"{location} parameter '{parameterName}' of an object type; it is sent as its JSON text");
             }
 
+            if (type.Kind == TypeKind.File || (type.Kind == TypeKind.List && !IsScalar(type.Element!) && type.Element!.Kind != TypeKind.Json))
+            {
+                Report(Diagnostics.Unsupported, Append(at, "schema"), $"{location} parameter '{parameterName}' of binary content or of a list of objects; it is sent as its JSON text");
+                type = TypeSpec.Json;
+            }
+
+            var camel = Naming.Camel(parameterName);
+            var csharpName = Naming.Unique(camel, parameterNames);
+            if (csharpName != camel)
+            {
+                Report(Diagnostics.NameCollision, at, $"parameter '{parameterName}' of {unique}", camel, csharpName);
+            }
+
             var spec = new ParameterSpec(
                 parameterName,
-                Naming.Unique(Naming.Camel(parameterName), parameterNames),
+                csharpName,
                 type,
                 location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True),
                 Description(parameter),
                 Constraints(Resolved(schema)),
-                location!);
-            (location == "path" ? pathParameters : queryParameters).Add(spec);
+                location!,
+                style,
+                explode);
+            (location == "path" ? pathParameters : location == "header" ? headerParameters : queryParameters).Add(spec);
         }
 
         foreach (var placeholder in Placeholders(path).Where(x => x != ProjectIdParameter && pathParameters.All(p => p.JsonName != x)))
@@ -120,10 +152,11 @@ internal sealed partial class OpenApiParser
             Report(Diagnostics.Unsupported, Append(pointer, "callbacks"), "callbacks; no method is generated for them");
         }
 
-        var (bodyType, bodyRequired) = ReadBody(operation, unique, pointer);
-        var responseType = ReadResponse(operation, unique, pointer);
-        var paging = method == "get" ? ReadPaging(queryParameters, responseType) : null;
-        var wait = ReadWait(operation, responseType, queryParameters, pointer);
+        var (body, bodyRequired) = ReadBody(operation, unique, pointer);
+        var response = ReadResponse(operation, unique, pointer);
+        var responseModel = response is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Model, Name: var model } } ? model : null;
+        var paging = method == "get" && !headerParameters.Any(p => p.Required) ? ReadPaging(queryParameters, responseModel, unique, methodNames) : null;
+        var wait = ReadWait(operation, responseModel, queryParameters.Concat(headerParameters).ToList(), pointer);
         return new OperationSpec(
             unique,
             method,
@@ -133,12 +166,13 @@ internal sealed partial class OpenApiParser
             pathParameters.ToEquatableArray(),
             queryParameters.ToEquatableArray(),
             hasProjectId,
-            bodyType,
+            body,
             bodyRequired,
-            responseType,
+            response,
             paging,
             wait,
-            Deprecation(operation));
+            Deprecation(operation),
+            headerParameters.ToEquatableArray());
     }
 
     /// <summary>Why an operation is deprecated, naming its replacement where the document does (<c>x-replaced-by</c>).</summary>
@@ -161,7 +195,7 @@ internal sealed partial class OpenApiParser
     }
 
     /// <summary>Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list.</summary>
-    private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType)
+    private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType, string operationName, HashSet<string> methodNames)
     {
         var offset = query.FirstOrDefault(p => p.JsonName == "offset" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
         var limit = query.FirstOrDefault(p => p.JsonName == "limit" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
@@ -171,7 +205,7 @@ internal sealed partial class OpenApiParser
         }
 
         var lists = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
-        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name) : null;
+        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, Naming.Unique(operationName + "Items", methodNames)) : null;
     }
 
     /// <summary>The curated <c>x-modelarts-wait</c> of a status operation, checked against its response model.</summary>
@@ -264,7 +298,7 @@ internal sealed partial class OpenApiParser
         return null;
     }
 
-    private (string? Type, bool Required) ReadBody(JsonElement operation, string operationName, string[] pointer)
+    private (BodySpec? Body, bool Required) ReadBody(JsonElement operation, string operationName, string[] pointer)
     {
         if (!operation.TryGetProperty("requestBody", out var reference) || Component(reference, "requestBodies", Append(pointer, "requestBody")) is not { } body)
         {
@@ -272,82 +306,282 @@ internal sealed partial class OpenApiParser
         }
 
         var required = body.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
-        var type = MediaType(body, operationName + "Request", Append(pointer, "requestBody"));
-        return (type, required);
+        var at = Append(pointer, "requestBody");
+        if (reference.TryGetProperty("$ref", out var target) && (target.GetString() ?? string.Empty).StartsWith("#/components/requestBodies/", StringComparison.Ordinal))
+        {
+            at = ["components", "requestBodies", Unescape(target.GetString()!.Substring("#/components/requestBodies/".Length))];
+        }
+
+        return (ReadContent(body, operationName + "Request", at, request: true), required);
     }
 
-    private string? ReadResponse(JsonElement operation, string operationName, string[] pointer)
+    /// <summary>
+    /// The answer of the first success status (2xx, then 2XX) that has a body. Later successes with another body are
+    /// reported: the method reads every success as the first one's type.
+    /// </summary>
+    private BodySpec? ReadResponse(JsonElement operation, string operationName, string[] pointer)
     {
         if (!operation.TryGetProperty("responses", out var responses) || responses.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        foreach (var candidate in responses.EnumerateObject().Where(r => r.Name.Length == 3 && r.Name[0] == '2').OrderBy(r => r.Name, StringComparer.Ordinal))
+        BodySpec? result = null;
+        string? resultStatus = null;
+        foreach (var candidate in responses.EnumerateObject().Where(r => IsSuccess(r.Name)).OrderBy(r => r.Name.ToUpperInvariant(), StringComparer.Ordinal))
         {
             var at = Append(pointer, "responses", candidate.Name);
-            if (Component(candidate.Value, "responses", at) is { } response && response.TryGetProperty("content", out _))
+            if (Component(candidate.Value, "responses", at) is not { } response)
             {
-                if (response.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+                continue;
+            }
+
+            if (candidate.Value.TryGetProperty("$ref", out var target) && (target.GetString() ?? string.Empty).StartsWith("#/components/responses/", StringComparison.Ordinal))
+            {
+                at = ["components", "responses", Unescape(target.GetString()!.Substring("#/components/responses/".Length))];
+            }
+
+            if (response.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var header in headers.EnumerateObject())
                 {
-                    foreach (var header in headers.EnumerateObject())
-                    {
-                        Component(header.Value, "headers", Append(at, "headers", header.Name)); // reported when it points at nothing
-                    }
+                    Component(header.Value, "headers", Append(at, "headers", header.Name)); // reported when it points at nothing
+                }
+            }
+
+            if (!response.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object || !content.EnumerateObject().Any())
+            {
+                continue;
+            }
+
+            if (result is null)
+            {
+                result = ReadContent(response, operationName + "Response", at, request: false);
+                resultStatus = candidate.Name;
+                if (result is null)
+                {
+                    return null; // reported
                 }
 
-                return MediaType(response, operationName + "Response", at);
+                continue;
             }
-        }
 
-        return null;
-    }
-
-    /// <summary>The model type of an application/json body: a referenced or inline object. Anything else is reported.</summary>
-    private string? MediaType(JsonElement owner, string inlineName, string[] pointer)
-    {
-        if (!owner.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var json = content.EnumerateObject().FirstOrDefault(m => IsJson(m.Name));
-        if (json.Value.ValueKind != JsonValueKind.Object)
-        {
-            var first = content.EnumerateObject().FirstOrDefault();
-            if (first.Value.ValueKind == JsonValueKind.Object)
+            var other = ChooseMedia(content);
+            if (other is null || !SameBody(content, other.Value, result))
             {
-                Report(Diagnostics.Unsupported, Append(pointer, "content", first.Name), $"a '{first.Name}' body; the method sends or returns no typed body for it");
+                Report(Diagnostics.Unsupported, Append(at, "content"), $"a '{candidate.Name}' answer whose body differs from the '{resultStatus}' answer's; the method reads every success as the '{resultStatus}' body");
             }
-
-            return null;
         }
 
-        if (!json.Value.TryGetProperty("schema", out var schema))
+        return result;
+    }
+
+    private static bool IsSuccess(string status) => status.Length == 3 && status[0] == '2' && (status.Substring(1).All(char.IsDigit) || string.Equals(status.Substring(1), "XX", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether another answer's body is the chosen one: the same media kind and the same schema text (or <c>$ref</c>).</summary>
+    private static bool SameBody(JsonElement content, JsonProperty media, BodySpec chosen)
+    {
+        if (Classify(media.Name, media.Value) != chosen.Kind)
+        {
+            return false;
+        }
+
+        var chosenMedia = content.TryGetProperty(chosen.MediaType, out var m) ? m : default;
+        var a = media.Value.TryGetProperty("schema", out var sa) ? sa.GetRawText() : string.Empty;
+        var b = chosenMedia.ValueKind == JsonValueKind.Object && chosenMedia.TryGetProperty("schema", out var sb) ? sb.GetRawText() : a;
+        return chosen.Kind is BodyKind.Binary or BodyKind.Text || a == b;
+    }
+
+    /// <summary>
+    /// The body of a request or response: the first media type the generator can type, in the order JSON, form,
+    /// multipart, text, binary (the others are alternatives the service also takes). A body with none of these is reported.
+    /// </summary>
+    private BodySpec? ReadContent(JsonElement owner, string inlineName, string[] pointer, bool request)
+    {
+        if (!owner.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object || !content.EnumerateObject().Any())
         {
             return null;
         }
 
-        var schemaPointer = Append(pointer, "content", json.Name, "schema");
-        var type = ResolveType(schema, inlineName, string.Empty, schemaPointer, jsonName: inlineName);
-        if (type.Kind == TypeKind.Model)
+        if (ChooseMedia(content) is not { } media)
         {
-            return type.Name;
+            var first = content.EnumerateObject().First();
+            Report(Diagnostics.Unsupported, Append(pointer, "content", first.Name), $"a '{first.Name}' body{(content.EnumerateObject().Count() > 1 ? " (and the other media types given)" : string.Empty)}; only JSON, form, multipart, text and binary bodies are generated, so the method {(request ? "sends no body" : "returns no body")}");
+            return null;
         }
 
-        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out _) && type == TypeSpec.Json)
+        var kind = Classify(media.Name, media.Value)!.Value;
+        var at = Append(pointer, "content", media.Name);
+        // An answer may come in any of the media types of its kind the document lists: the call accepts them all.
+        var mediaType = request || kind is not (BodyKind.Binary or BodyKind.Text)
+            ? media.Name
+            : string.Join(", ", content.EnumerateObject().Where(m => Classify(m.Name, m.Value) == kind).Select(m => m.Name));
+
+        var hasSchema = media.Value.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.Object;
+        switch (kind)
         {
-            return null; // already reported as unresolved
+            case BodyKind.Binary:
+                return new BodySpec(kind, mediaType, new TypeSpec(TypeKind.File), EquatableArray<EncodingSpec>.Empty);
+            case BodyKind.Text:
+                if (IsXml(media.Name) && hasSchema && SingleType(Resolved(schema)) is not ("string" or "integer" or "number" or "boolean"))
+                {
+                    Report(Diagnostics.Unsupported, Append(at, "schema"), $"an XML body ('{media.Name}'); it is {(request ? "sent" : "returned")} as its text, a string");
+                }
+
+                return new BodySpec(kind, mediaType, new TypeSpec(TypeKind.String), EquatableArray<EncodingSpec>.Empty);
+            case BodyKind.Json:
+                if (!hasSchema)
+                {
+                    return new BodySpec(kind, media.Name, TypeSpec.Json, EquatableArray<EncodingSpec>.Empty);
+                }
+
+                var type = ResolveType(schema, inlineName, string.Empty, Append(at, "schema"), jsonName: inlineName);
+                return new BodySpec(kind, media.Name, type, EquatableArray<EncodingSpec>.Empty);
+            default:
+                // Form and multipart: a model whose properties are the fields.
+                var formType = hasSchema ? ResolveType(schema, inlineName, string.Empty, Append(at, "schema"), jsonName: inlineName) : TypeSpec.Json;
+                if (formType.Kind != TypeKind.Model)
+                {
+                    if (!(hasSchema && schema.TryGetProperty("$ref", out _) && formType == TypeSpec.Json))
+                    {
+                        Report(Diagnostics.Unsupported, hasSchema ? Append(at, "schema") : at, $"a '{media.Name}' body {(hasSchema ? "whose schema is not an object with properties" : "without a schema")}; the method {(request ? "sends no body" : "returns no body")}");
+                    }
+
+                    return null;
+                }
+
+                if (!request)
+                {
+                    // An answer in a form media type is rare; its text is what there is to read.
+                    Report(Diagnostics.Unsupported, at, $"a '{media.Name}' answer; it is returned as {(kind == BodyKind.Form ? "its text, a string" : "a Stream of the whole body")}");
+                    return kind == BodyKind.Form
+                        ? new BodySpec(BodyKind.Text, media.Name, new TypeSpec(TypeKind.String), EquatableArray<EncodingSpec>.Empty)
+                        : new BodySpec(BodyKind.Binary, media.Name, new TypeSpec(TypeKind.File), EquatableArray<EncodingSpec>.Empty);
+                }
+
+                return new BodySpec(kind, media.Name, formType, ReadEncoding(media.Value, formType.Name!, at));
+        }
+    }
+
+    /// <summary>The first media type of a content map the generator can type, in the order JSON, form, multipart, text, binary.</summary>
+    private static JsonProperty? ChooseMedia(JsonElement content)
+    {
+        var medias = content.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object).ToList();
+        foreach (var kind in new[] { BodyKind.Json, BodyKind.Form, BodyKind.Multipart, BodyKind.Text, BodyKind.Binary })
+        {
+            foreach (var media in medias)
+            {
+                if (Classify(media.Name, media.Value) == kind)
+                {
+                    return media;
+                }
+            }
         }
 
-        Report(Diagnostics.Unsupported, schemaPointer, "a body that is not an object; the method sends or returns no typed body");
         return null;
     }
 
-    private static bool IsJson(string mediaType) =>
-        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf("+json", StringComparison.OrdinalIgnoreCase) >= 0)
-        || mediaType == "*/*";
+    /// <summary>
+    /// What a media type becomes; null when the generator has no typed form for it (an object in YAML, MessagePack,
+    /// a multipart other than form-data, ...). Any media type whose schema is binary, a string or absent is binary content.
+    /// </summary>
+    private static BodyKind? Classify(string mediaType, JsonElement media)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        var schema = media.ValueKind == JsonValueKind.Object && media.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var textual = schema.ValueKind != JsonValueKind.Object || (SingleType(schema) == "string" && !schema.TryGetProperty("$ref", out _)) || (!schema.EnumerateObject().Any());
+        switch (type)
+        {
+            case "application/x-www-form-urlencoded":
+                return BodyKind.Form;
+            case "multipart/form-data":
+                return BodyKind.Multipart;
+            case "*/*" or "application/*":
+                return textual ? BodyKind.Binary : BodyKind.Json;
+        }
+
+        if (type.StartsWith("application/json", StringComparison.Ordinal) || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json")
+        {
+            return BodyKind.Json;
+        }
+
+        if (type.StartsWith("text/", StringComparison.Ordinal) || IsXml(type))
+        {
+            return BodyKind.Text;
+        }
+
+        if (type.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return textual || type is "application/octet-stream" or "application/pdf" or "application/zip" || type.StartsWith("image/", StringComparison.Ordinal)
+            || type.StartsWith("audio/", StringComparison.Ordinal) || type.StartsWith("video/", StringComparison.Ordinal) || type.StartsWith("font/", StringComparison.Ordinal)
+            ? BodyKind.Binary
+            : null;
+    }
+
+    private static bool IsXml(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type is "application/xml" or "text/xml" || type.EndsWith("+xml", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The <c>encoding</c> of a form or multipart body: <c>contentType</c>, <c>style</c> and <c>explode</c> per property.
+    /// <c>allowReserved</c> needs nothing (percent-encoding a reserved character sends the same value); per-part
+    /// <c>headers</c> are reported.
+    /// </summary>
+    private EquatableArray<EncodingSpec> ReadEncoding(JsonElement media, string modelName, string[] pointer)
+    {
+        if (!media.TryGetProperty("encoding", out var encoding) || encoding.ValueKind != JsonValueKind.Object)
+        {
+            return EquatableArray<EncodingSpec>.Empty;
+        }
+
+        var model = _modelsByName.TryGetValue(modelName, out var m) ? m : null;
+        var result = new List<EncodingSpec>();
+        foreach (var entry in encoding.EnumerateObject().Where(e => e.Value.ValueKind == JsonValueKind.Object))
+        {
+            var at = Append(pointer, "encoding", entry.Name);
+            if (model is not null && !model.Names.ContainsKey(entry.Name))
+            {
+                Report(Diagnostics.Unsupported, at, $"the encoding of '{entry.Name}', which the body's schema does not have; it is not used");
+                continue;
+            }
+
+            if (entry.Value.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object && headers.EnumerateObject().Any())
+            {
+                Report(Diagnostics.Unsupported, Append(at, "headers"), $"headers of the part '{entry.Name}'; they are not sent");
+            }
+
+            string? Text(string key) => entry.Value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            bool? explode = entry.Value.TryGetProperty("explode", out var e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.ValueKind == JsonValueKind.True : null;
+            if (Text("contentType") is null && Text("style") is null && explode is null)
+            {
+                continue;
+            }
+
+            result.Add(new EncodingSpec(entry.Name, Text("contentType"), Text("style"), explode));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static bool IsScalar(TypeSpec type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum;
+
+    /// <summary>
+    /// The styles the client writes: path <c>simple</c>; query <c>form</c> (lists exploded or joined by commas),
+    /// <c>spaceDelimited</c> and <c>pipeDelimited</c> lists, <c>deepObject</c> objects; header <c>simple</c>.
+    /// </summary>
+    private static bool IsSupportedStyle(string location, string? style, TypeSpec type) => style is null || (location, style) switch
+    {
+        ("path", "simple") or ("header", "simple") => true,
+        ("query", "form") => true,
+        ("query", "spaceDelimited" or "pipeDelimited") => type.Kind == TypeKind.List,
+        ("query", "deepObject") => type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json,
+        _ => false,
+    };
 
     private static IEnumerable<string> Placeholders(string path)
     {

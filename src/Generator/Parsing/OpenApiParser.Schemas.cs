@@ -210,6 +210,7 @@ internal sealed partial class OpenApiParser
         }
 
         var type = SingleType(schema);
+        NoteUnchecked(schema, pointer, isModel: type is "object" or null && (HasProperties(schema) || HasObjectParts(schema)));
         if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
         {
             return BuildEnum(schema, values, type, owner + member, jsonName, pointer, componentName);
@@ -217,6 +218,8 @@ internal sealed partial class OpenApiParser
 
         switch (type)
         {
+            case "string" when IsBinary(schema):
+                return new TypeSpec(TypeKind.File);
             case "string":
                 return new TypeSpec(TypeKind.String);
             case "integer":
@@ -249,6 +252,41 @@ internal sealed partial class OpenApiParser
                 return TypeSpec.Json; // "null" alone
         }
     }
+
+    /// <summary>
+    /// Keywords of a value's schema that neither its C# type nor <c>Validate()</c> carries. Rules (<c>not</c>, <c>if</c>,
+    /// tuples) are MAG003 where they stand; plain validation keywords are counted for one MAG009 per keyword. A model's
+    /// own rules are read (and reported) with the model.
+    /// </summary>
+    private void NoteUnchecked(JsonElement schema, string[] pointer, bool isModel)
+    {
+        if (!isModel)
+        {
+            foreach (var keyword in new[] { "not", "if", "prefixItems", "patternProperties", "dependentSchemas", "propertyNames" })
+            {
+                if (schema.TryGetProperty(keyword, out _))
+                {
+                    Report(Diagnostics.Unsupported, Append(pointer, keyword), $"'{keyword}' on a value that is not an object with properties; it is not checked");
+                }
+            }
+        }
+
+        foreach (var keyword in UncheckedKeywords)
+        {
+            // A model's minProperties/maxProperties are read (and reported) with its rules.
+            if (schema.TryGetProperty(keyword, out _) && !(isModel && keyword is "minProperties" or "maxProperties"))
+            {
+                _unchecked[keyword] = _unchecked.TryGetValue(keyword, out var seen) ? (seen.First, seen.Count + 1) : (Append(pointer, keyword), 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raw bytes: 3.0 <c>format: binary</c>, or a 3.1 <c>contentMediaType</c> without <c>contentEncoding</c> (with one,
+    /// such as base64, the value is text and stays a string).
+    /// </summary>
+    private static bool IsBinary(JsonElement schema) =>
+        Format(schema) == "binary" || (schema.TryGetProperty("contentMediaType", out _) && !schema.TryGetProperty("contentEncoding", out _));
 
     /// <summary>
     /// A union is kept as JsonElement. The extractor's own reconciliations (<c>x-doc-type-conflict</c>: the table
@@ -540,7 +578,7 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    /// <summary>A string option by its value: <c>sys_data_analyse</c> → SysDataAnalyse; a number ("-1", "+1", "1") as Value1, ValueMinus1, ValuePlus1.</summary>
+    /// <summary>A string option by its value: <c>sys_data_analyse</c> → SysDataAnalyse; a number ("-1", "+1", "1", "1.5") as ValueMinus1, ValuePlus1, Value1, Value1_5.</summary>
     private static string StringMemberName(string value)
     {
         if (value.Length == 0)
@@ -551,7 +589,8 @@ internal sealed partial class OpenApiParser
         if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             var sign = value[0] == '-' ? "Minus" : value[0] == '+' ? "Plus" : string.Empty;
-            return "Value" + sign + Naming.Pascal(value.TrimStart('-', '+').Replace('.', '_'));
+            var digits = value.TrimStart('-', '+').Replace('.', '_');
+            return "Value" + sign + (digits.All(c => char.IsLetterOrDigit(c) || c == '_') ? digits : Naming.Pascal(digits));
         }
 
         return Naming.Pascal(value);

@@ -18,9 +18,12 @@ internal sealed partial class OpenApiParser
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
+    /// <summary>Validation keywords <c>Validate()</c> does not check: reported once per document (MAG009), not per place.</summary>
+    private static readonly string[] UncheckedKeywords = ["const", "multipleOf", "uniqueItems", "contains", "minContains", "maxContains", "minProperties", "maxProperties"];
+
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "AdditionalProperties", "WriteJson", "ReadJson", "FromJson", "ToJson", "Validate", "Equals", "GetHashCode", "ToString", "GetType",
+        "AdditionalProperties", "WriteJson", "ReadJson", "WriteForm", "FromJson", "ToJson", "Validate", "Equals", "GetHashCode", "ToString", "GetType",
         "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
     };
 
@@ -39,6 +42,7 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, string> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _builtComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private string _converterName = "JsonConverters";
     private JsonElement _schemas;
     private JsonElement _components;
@@ -140,6 +144,11 @@ internal sealed partial class OpenApiParser
             }
 
             MarkUsage(operations);
+            foreach (var keyword in _unchecked.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                Report(Diagnostics.Unchecked, keyword.Value.First, keyword.Key, keyword.Value.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
             var title = root.TryGetProperty("info", out var info) && info.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var client = operations.Count == 0 && !selection.IsEmpty ? null : new ClientSpec(_source.Namespace, _stem, clientName, title, operations.ToEquatableArray());
             return Result(client, matched);
@@ -148,13 +157,15 @@ internal sealed partial class OpenApiParser
 
     private DocumentSpec Result(ClientSpec? client, IEnumerable<string> matchedSelectors)
     {
-        var models = _models.Where(m => m.Usage != Usage.None)
+        var models = _models.Where(m => (m.Usage & (Usage.Request | Usage.Response)) != Usage.None)
             .Select(m => new ModelSpec(_source.Namespace, _stem, m.Name, m.Documentation, m.Properties.ToEquatableArray(), m.Rules.ToEquatableArray(), m.Usage, _converterName))
             .ToList();
         var usedEnums = new HashSet<string>(models.SelectMany(m => m.Properties).Select(p => EnumName(p.Type)).Where(n => n is not null)!, StringComparer.Ordinal);
         foreach (var operation in client?.Operations ?? EquatableArray<OperationSpec>.Empty)
         {
-            usedEnums.UnionWith(operation.PathParameters.Concat(operation.QueryParameters).Select(p => EnumName(p.Type)).Where(n => n is not null)!);
+            usedEnums.UnionWith(operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters).Select(p => p.Type)
+                .Concat(new[] { operation.Body?.Type, operation.Response?.Type }.Where(t => t is not null)!)
+                .Select(t => EnumName(t!)).Where(n => n is not null)!);
         }
 
         var enums = _enums.Where(e => usedEnums.Contains(e.Name)).ToList();
@@ -179,14 +190,18 @@ internal sealed partial class OpenApiParser
     {
         foreach (var operation in operations)
         {
-            if (operation.BodyType is { } body)
+            if (operation.Body is { } body)
             {
-                Mark(body, Usage.Request);
+                MarkType(body.Type, Usage.Request);
+                if (body.Kind is BodyKind.Form or BodyKind.Multipart && _modelsByName.TryGetValue(body.Type.Name!, out var form))
+                {
+                    form.Usage |= Usage.Form;
+                }
             }
 
-            if (operation.ResponseType is { } response)
+            if (operation.Response is { } response)
             {
-                Mark(response, Usage.Response);
+                MarkType(response.Type, Usage.Response);
             }
         }
 
@@ -206,12 +221,18 @@ internal sealed partial class OpenApiParser
         model.Usage |= usage;
         foreach (var property in model.Properties)
         {
-            for (var type = property.Type; type is not null; type = type.Element)
+            MarkType(property.Type, usage);
+        }
+    }
+
+    /// <summary>Marks the model a type is or holds (items and map values included).</summary>
+    private void MarkType(TypeSpec? type, Usage usage)
+    {
+        for (; type is not null; type = type.Element)
+        {
+            if (type.Kind == TypeKind.Model)
             {
-                if (type.Kind == TypeKind.Model)
-                {
-                    Mark(type.Name!, usage);
-                }
+                Mark(type.Name!, usage);
             }
         }
     }

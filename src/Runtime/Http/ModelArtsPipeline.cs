@@ -77,27 +77,62 @@ public sealed class ModelArtsPipeline
     /// <summary>Sends a request and reads the response body with <paramref name="read"/>.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken)
     {
-        var bytes = await SendCoreAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
+        var bytes = await SendJsonAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
         return JsonRead.Document(bytes, read);
     }
 
     /// <summary>Sends a request whose response has no body the caller needs.</summary>
     public async Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken) =>
-        _ = await SendCoreAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
+        _ = await SendJsonAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
 
-    private async Task<byte[]> SendCoreAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request with a body in any media type and header parameters (<paramref name="content"/>, validated and
+    /// encoded once) and reads the answer with <paramref name="response"/>, which also says what to <c>Accept</c>.
+    /// </summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, RequestContent? content, ResponseReader<T> response, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            throw new ArgumentNullException(nameof(response));
+        }
+
+        if (content is not null && _options.ValidateRequests)
+        {
+            var violations = new List<ModelArtsViolation>();
+            content.Validate(violations);
+            ThrowIfAny(violations);
+        }
+
+        var (bytes, type) = content is null ? (null, null) : await content.EncodeAsync(cancellationToken).ConfigureAwait(false);
+        var (body, charSet) = await SendCoreAsync(method, path, query, bytes, type, content?.Headers, response.Accept, cancellationToken).ConfigureAwait(false);
+        return response.Read(body, charSet);
+    }
+
+    private async Task<byte[]> SendJsonAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken)
     {
         if (body is not null && _options.ValidateRequests)
         {
             var violations = new List<ModelArtsViolation>();
             body.Validate(violations, "$");
-            if (violations.Count > 0)
-            {
-                throw new ModelArtsValidationException(violations);
-            }
+            ThrowIfAny(violations);
         }
 
         var content = body is null ? null : JsonWrite.ToUtf8Bytes(body);
+        return (await SendCoreAsync(method, path, query, content, Json, null, ResponseReader.JsonMediaType, cancellationToken).ConfigureAwait(false)).Body;
+    }
+
+    private static void ThrowIfAny(List<ModelArtsViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new ModelArtsValidationException(violations);
+        }
+    }
+
+    private async Task<(byte[] Body, string? CharSet)> SendCoreAsync(
+        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, byte[]? content, MediaTypeHeaderValue? contentType,
+        IReadOnlyList<KeyValuePair<string, string>>? headers, string accept, CancellationToken cancellationToken)
+    {
         var uri = BuildUri(path, query);
         var retry = _options.Retry;
         var retryable = method != HttpMethod.Post || retry.RetryPost;
@@ -110,11 +145,16 @@ public sealed class ModelArtsPipeline
             activity?.SetTag("modelarts.attempt", attempt);
             var started = _options.TimeProvider.GetTimestamp();
             using var request = new HttpRequestMessage(method, uri);
-            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            for (var i = 0; i < (headers?.Count ?? 0); i++)
+            {
+                request.Headers.TryAddWithoutValidation(headers![i].Key, headers[i].Value);
+            }
+
             if (content is not null)
             {
                 request.Content = new ByteArrayContent(content);
-                request.Content.Headers.ContentType = Json;
+                request.Content.Headers.ContentType = contentType;
             }
 
             if (_options.Authenticator is { } authenticator)
@@ -165,7 +205,8 @@ public sealed class ModelArtsPipeline
                 if (response.IsSuccessStatusCode)
                 {
                     // 204 carries no body by definition; the documented models of such answers are empty objects.
-                    return response.StatusCode == HttpStatusCode.NoContent && bytes.Length == 0 ? NoContentBody : bytes;
+                    var noContent = response.StatusCode == HttpStatusCode.NoContent && bytes.Length == 0 && accept == ResponseReader.JsonMediaType;
+                    return (noContent ? NoContentBody : bytes, response.Content?.Headers.ContentType?.CharSet);
                 }
 
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
