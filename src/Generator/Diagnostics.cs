@@ -32,7 +32,7 @@ internal static class Diagnostics
         "MAG008", "A selected operation matches nothing", "ModelArtsOperations entry '{0}' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>' or a path prefix starting with '/')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor Unchecked = new(
-        "MAG009", "A validation keyword is not checked", "'{0}' is not checked by Validate() ({1} place(s) in this document; the first is here): the values are generated, the constraint is not enforced", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+        "MAG009", "A validation keyword is not checked", "{0} ({1} place(s) in this document; the first is here)", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static DiagnosticDescriptor ById(string id) => id switch
     {

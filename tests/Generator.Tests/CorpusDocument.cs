@@ -91,11 +91,19 @@ internal sealed class CorpusDocument
     public IEnumerable<string> ActualDiagnostics() =>
         GeneratorDiagnostics.Select(d => Describe(d.Id, d.Location.GetLineSpan().StartLinePosition));
 
-    /// <summary>Whether the generator reported something at the JSON location of <paramref name="pointer"/>.</summary>
+    /// <summary>Whether the generator reported something (a rename included) at the JSON location of <paramref name="pointer"/>.</summary>
     public bool IsReportedAt(string pointer)
     {
         var at = Locate(pointer);
-        return GeneratorDiagnostics.Any(d => d.Id != "MAG004" && d.Location.GetLineSpan().StartLinePosition == at);
+        return GeneratorDiagnostics.Any(d => d.Location.GetLineSpan().StartLinePosition == at);
+    }
+
+    /// <summary>The C# name a MAG004 at <paramref name="pointer"/> says the generator gave instead; null when there is none.</summary>
+    public string? RenamedAt(string pointer)
+    {
+        var at = Locate(pointer);
+        var message = GeneratorDiagnostics.FirstOrDefault(d => d.Id == "MAG004" && d.Location.GetLineSpan().StartLinePosition == at)?.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        return message is null ? null : message[(message.LastIndexOf("as '", StringComparison.Ordinal) + 4)..^1];
     }
 
     public static string Describe(string id, LinePosition at) => $"{id} at {at.Line + 1}:{at.Character + 1}";
@@ -106,12 +114,25 @@ internal sealed class CorpusDocument
     /// </summary>
     public LinePosition Locate(string pointer)
     {
+        var (best, _) = Find(pointer);
+        var prefix = Text[..best];
+        var line = prefix.Count(c => c == '\n');
+        return new LinePosition(line, prefix.Length - (prefix.LastIndexOf('\n') + 1));
+    }
+
+    /// <summary>The text span of the property a JSON pointer ends with, from its name to the end of its value.</summary>
+    public (int Start, int End) ValueSpan(string pointer) => Find(pointer);
+
+    /// <summary>Byte offsets (the corpus is ASCII: character offsets too) of the property name and the end of its value.</summary>
+    private (int Start, int End) Find(string pointer)
+    {
         var target = pointer.Split('/').Skip(1).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
         var bytes = Encoding.UTF8.GetBytes(Text);
         var reader = new Utf8JsonReader(bytes);
         var path = new List<string>();
         var containers = new Stack<(bool IsArray, int Index)>();
         var best = -1;
+        var end = -1;
         var bestDepth = -1;
         while (reader.Read())
         {
@@ -129,6 +150,10 @@ internal sealed class CorpusDocument
                     {
                         best = (int)reader.TokenStartIndex;
                         bestDepth = matched;
+                        var value = reader;
+                        value.Read();
+                        value.Skip();
+                        end = (int)value.BytesConsumed;
                     }
 
                     continue;
@@ -155,9 +180,7 @@ internal sealed class CorpusDocument
             throw new InvalidOperationException($"{Name}: '{pointer}' is nowhere in the document");
         }
 
-        var prefix = Encoding.UTF8.GetString(bytes, 0, best);
-        var line = prefix.Count(c => c == '\n');
-        return new LinePosition(line, prefix.Length - (prefix.LastIndexOf('\n') + 1));
+        return (best, end);
 
         void EnterValue()
         {

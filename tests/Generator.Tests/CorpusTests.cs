@@ -68,9 +68,10 @@ public sealed class CorpusTests
     /// <summary>Each example of a body the client types as a model (or a list of models), with that type.</summary>
     internal static IEnumerable<(string Where, Type Type, string Json)> Examples(CorpusDocument document)
     {
-        foreach (var (path, item) in document.Root["paths"]?.AsObject() ?? [])
+        foreach (var (path, pathItem) in document.Root["paths"]?.AsObject() ?? [])
         {
-            foreach (var (method, operation) in item!.AsObject().Where(m => m.Value is JsonObject && m.Key is "get" or "put" or "post" or "delete" or "patch" or "head" or "options"))
+            var item = pathItem?["$ref"] is { } itemReference ? document.Resolve(itemReference.GetValue<string>()) : pathItem;
+            foreach (var (method, operation) in (item?.AsObject() ?? []).Where(m => m.Value is JsonObject && m.Key is "get" or "put" or "post" or "delete" or "patch" or "head" or "options"))
             {
                 var id = operation!["operationId"]?.GetValue<string>() ?? method + " " + path;
                 var call = document.Client.GetMethod(Naming.Pascal(id) + "Async");

@@ -21,11 +21,30 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            var shared = path.Value.TryGetProperty("parameters", out var p) ? p : default;
+            // A path item may be a reference (3.1: to components/pathItems); its operations are read where it stands.
+            string[] itemPointer = ["paths", path.Name];
+            var item = path.Value;
+            if (item.TryGetProperty("$ref", out var itemReference))
+            {
+                if (Component(item, "pathItems", itemPointer) is not { } resolved)
+                {
+                    continue; // reported
+                }
+
+                item = resolved;
+                itemPointer = ["components", "pathItems", Unescape((itemReference.GetString() ?? string.Empty).Substring("#/components/pathItems/".Length))];
+            }
+
+            if (item.TryGetProperty("servers", out var pathServers) && pathServers.ValueKind == JsonValueKind.Array && pathServers.GetArrayLength() > 0)
+            {
+                Report(Diagnostics.Unsupported, Append(itemPointer, "servers"), "servers of a path; its calls go to the client's endpoint");
+            }
+
+            var shared = item.TryGetProperty("parameters", out var p) ? p : default;
             foreach (var method in Methods)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (!path.Value.TryGetProperty(method, out var operation) || operation.ValueKind != JsonValueKind.Object)
+                if (!item.TryGetProperty(method, out var operation) || operation.ValueKind != JsonValueKind.Object)
                 {
                     continue;
                 }
@@ -42,12 +61,12 @@ internal sealed partial class OpenApiParser
                     matched.UnionWith(hits);
                 }
 
-                operations.Add(ReadOperation(path.Name, method, id, operation, shared, methodNames));
+                operations.Add(ReadOperation(path.Name, Append(itemPointer, method), method, id, operation, shared, methodNames));
             }
 
-            if (path.Value.TryGetProperty("trace", out _))
+            if (item.TryGetProperty("trace", out _))
             {
-                Report(Diagnostics.Unsupported, ["paths", path.Name, "trace"], "the TRACE method; no method is generated for it");
+                Report(Diagnostics.Unsupported, Append(itemPointer, "trace"), "the TRACE method; no method is generated for it");
             }
         }
 
@@ -57,9 +76,8 @@ internal sealed partial class OpenApiParser
     private static string OperationId(JsonElement operation, string method, string path) =>
         operation.TryGetProperty("operationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString()!.Length > 0 ? o.GetString()! : method + " " + path;
 
-    private OperationSpec ReadOperation(string path, string method, string id, JsonElement operation, JsonElement shared, HashSet<string> methodNames)
+    private OperationSpec ReadOperation(string path, string[] pointer, string method, string id, JsonElement operation, JsonElement shared, HashSet<string> methodNames)
     {
-        var pointer = new[] { "paths", path, method };
         var name = Naming.Pascal(id);
         var unique = Naming.Unique(name, methodNames);
         if (unique != name)
@@ -150,6 +168,11 @@ internal sealed partial class OpenApiParser
         if (operation.TryGetProperty("callbacks", out var callbacks) && callbacks.ValueKind == JsonValueKind.Object && callbacks.EnumerateObject().Any())
         {
             Report(Diagnostics.Unsupported, Append(pointer, "callbacks"), "callbacks; no method is generated for them");
+        }
+
+        if (operation.TryGetProperty("servers", out var servers) && servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0)
+        {
+            Report(Diagnostics.Unsupported, Append(pointer, "servers"), "servers of an operation; the call goes to the client's endpoint");
         }
 
         var (body, bodyRequired) = ReadBody(operation, unique, pointer);
@@ -261,7 +284,7 @@ internal sealed partial class OpenApiParser
             }
         }
 
-        Add(shared, [pointer[0], pointer[1], "parameters"]);
+        Add(shared, Append(pointer.Take(pointer.Length - 1).ToArray(), "parameters"));
         Add(operation.TryGetProperty("parameters", out var own) ? own : default, Append(pointer, "parameters"));
         return result.Select(x => (x.Parameter, x.Pointer));
     }
@@ -341,11 +364,12 @@ internal sealed partial class OpenApiParser
                 at = ["components", "responses", Unescape(target.GetString()!.Substring("#/components/responses/".Length))];
             }
 
+            // Response headers and links are not returned (README: a DelegatingHandler reads headers); a header that points at nothing is still reported.
             if (response.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
             {
                 foreach (var header in headers.EnumerateObject())
                 {
-                    Component(header.Value, "headers", Append(at, "headers", header.Name)); // reported when it points at nothing
+                    Component(header.Value, "headers", Append(at, "headers", header.Name));
                 }
             }
 

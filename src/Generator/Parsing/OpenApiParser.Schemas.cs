@@ -86,13 +86,14 @@ internal sealed partial class OpenApiParser
 
         foreach (var (part, partPointer) in parts)
         {
+            NoteUnchecked(part, partPointer, isModel: true);
             ReadRules(builder, part, partPointer);
         }
     }
 
     /// <summary>
-    /// The parts that make one object: the schema itself and, through <c>allOf</c>, every part and every object a
-    /// <c>$ref</c> part names. The class is flattened: it holds the properties and required lists of all parts and
+    /// The parts that make one object: through <c>allOf</c>, every part and every object a <c>$ref</c> part names, then
+    /// the schema itself. The class is flattened: it holds the properties and required lists of all parts and
     /// does not derive from the referenced ones (a schema may compose several, which C# classes cannot).
     /// </summary>
     private IEnumerable<(JsonElement Part, string[] Pointer)> ObjectParts(JsonElement schema, string[] pointer, int depth = 0)
@@ -102,9 +103,9 @@ internal sealed partial class OpenApiParser
             yield break;
         }
 
-        yield return (schema, pointer);
         if (!schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array)
         {
+            yield return (schema, pointer);
             yield break;
         }
 
@@ -136,6 +137,8 @@ internal sealed partial class OpenApiParser
                 yield return part;
             }
         }
+
+        yield return (schema, pointer); // its own properties after the composed ones, as a derived class's follow its base's
     }
 
     /// <summary>A schema through its <c>$ref</c> (to read constraints and defaults); itself when it has none.</summary>
@@ -210,7 +213,11 @@ internal sealed partial class OpenApiParser
         }
 
         var type = SingleType(schema);
-        NoteUnchecked(schema, pointer, isModel: type is "object" or null && (HasProperties(schema) || HasObjectParts(schema)));
+        if (!(type is "object" or null && (HasProperties(schema) || HasObjectParts(schema))))
+        {
+            NoteUnchecked(schema, pointer, isModel: false); // a model's parts are looked at when it is built
+        }
+
         if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
         {
             return BuildEnum(schema, values, type, owner + member, jsonName, pointer, componentName);
@@ -262,7 +269,7 @@ internal sealed partial class OpenApiParser
     {
         if (!isModel)
         {
-            foreach (var keyword in new[] { "not", "if", "prefixItems", "patternProperties", "dependentSchemas", "propertyNames" })
+            foreach (var keyword in new[] { "not", "if", "prefixItems", "patternProperties", "dependentSchemas", "propertyNames", "unevaluatedProperties", "unevaluatedItems" })
             {
                 if (schema.TryGetProperty(keyword, out _))
                 {
@@ -270,13 +277,23 @@ internal sealed partial class OpenApiParser
                 }
             }
         }
+        else if (schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.Object && additional.EnumerateObject().Any())
+        {
+            // Beside properties, the other properties are kept, untyped, in AdditionalProperties.
+            Report(Diagnostics.Unsupported, Append(pointer, "additionalProperties"), "a schema for the properties an object does not name; they are kept as JsonElement in AdditionalProperties");
+        }
+
+        if (schema.TryGetProperty("$dynamicRef", out _))
+        {
+            Report(Diagnostics.Unsupported, Append(pointer, "$dynamicRef"), "'$dynamicRef'; the value is generated as JsonElement");
+        }
 
         foreach (var keyword in UncheckedKeywords)
         {
             // A model's minProperties/maxProperties are read (and reported) with its rules.
             if (schema.TryGetProperty(keyword, out _) && !(isModel && keyword is "minProperties" or "maxProperties"))
             {
-                _unchecked[keyword] = _unchecked.TryGetValue(keyword, out var seen) ? (seen.First, seen.Count + 1) : (Append(pointer, keyword), 1);
+                Note($"'{keyword}' is not checked by Validate()", Append(pointer, keyword));
             }
         }
     }

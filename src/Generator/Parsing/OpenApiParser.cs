@@ -42,6 +42,7 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, string> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _builtComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    /// <summary>What the generated code does not carry, by what it is (MAG009, once per kind): the first place and how many.</summary>
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private string _converterName = "JsonConverters";
     private JsonElement _schemas;
@@ -144,9 +145,9 @@ internal sealed partial class OpenApiParser
             }
 
             MarkUsage(operations);
-            foreach (var keyword in _unchecked.OrderBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var note in _unchecked.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
-                Report(Diagnostics.Unchecked, keyword.Value.First, keyword.Key, keyword.Value.Count.ToString(CultureInfo.InvariantCulture));
+                Report(Diagnostics.Unchecked, note.Value.First, note.Key, note.Value.Count.ToString(CultureInfo.InvariantCulture));
             }
 
             var title = root.TryGetProperty("info", out var info) && info.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -344,6 +345,10 @@ internal sealed partial class OpenApiParser
         var (start, length) = JsonLocator.Find(_source.Text, pointer);
         ReportAt(descriptor, start, length, arguments);
     }
+
+    /// <summary>Counts one more place of something the generated code does not carry, for one MAG009 per kind.</summary>
+    private void Note(string what, string[] pointer) =>
+        _unchecked[what] = _unchecked.TryGetValue(what, out var seen) ? (seen.First, seen.Count + 1) : (pointer, 1);
 
     private void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int length, params string[] arguments)
     {

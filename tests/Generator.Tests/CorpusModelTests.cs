@@ -1,0 +1,157 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using ModelArts.Runtime.Json;
+using Xunit;
+
+namespace ModelArts.Generator.Tests;
+
+/// <summary>
+/// The shapes issue 12 names, on the corpus documents written for each: allOf flattened, every kind of component
+/// reference followed, nullability apart from presence, one type per enum component, names that never clash.
+/// </summary>
+public sealed class CorpusModelTests
+{
+    [Fact]
+    public void AllOf_composes_the_properties_and_required_lists_of_every_part_into_one_class()
+    {
+        var document = CorpusDocument.Get("allof");
+        var dog = document.Type("Dog")!;
+
+        Assert.Equal(["Id", "Name", "Tag", "Breed", "BarkVolume", "Owner"], Properties(dog));
+        Assert.Equal(typeof(object), dog.BaseType); // flattened: no base class, a schema may compose several
+        Assert.Equal(["Id", "Name"], Properties(document.Type("Owner")!)); // allOf beside its own properties
+        Assert.Equal(["Name", "Tag", "Reason"], Properties(document.Type("PatchPetRequest")!));
+        Assert.Equal(["Id", "Name", "Tag", "UpdatedAt"], Properties(document.Type("PatchPetResponse")!));
+        Assert.Equal("$.breed: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Dog", """{"id":1,"name":"Rex"}""")).Message);
+        Assert.Equal("$.id: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Dog", """{"name":"Rex","breed":"pug"}""")).Message);
+        Assert.Equal("$.reason: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "PatchPetRequest", """{"name":"Rex"}""")).Message);
+        // Constraints of a referenced part are checked too.
+        Assert.Equal([("maxLength", "$.name"), ("maximum", "$.bark_volume")], Validate(document, "NewDog", $$"""{"name":"{{new string('n', 41)}}","breed":"pug","bark_volume":11}"""));
+        Assert.Equal(typeof(Task<>).MakeGenericType(dog), document.Client.GetMethod("CreatePetAsync")!.ReturnType);
+    }
+
+    [Fact]
+    public void References_to_parameters_request_bodies_responses_and_headers_are_followed()
+    {
+        var client = CorpusDocument.Get("component-refs").Client;
+
+        Assert.Equal(["xTenant", "limit", "cursor", "cancellationToken"], client.GetMethod("ListOrdersAsync")!.GetParameters().Select(p => p.Name));
+        Assert.Equal(typeof(int?), client.GetMethod("ListOrdersAsync")!.GetParameters()[1].ParameterType);
+        Assert.Equal("ListOrdersResponse", client.GetMethod("ListOrdersAsync")!.ReturnType.GetGenericArguments()[0].Name);
+        Assert.Equal(["body", "xTenant", "cancellationToken"], client.GetMethod("CreateOrderAsync")!.GetParameters().Select(p => p.Name));
+        Assert.Equal("NewOrder", client.GetMethod("CreateOrderAsync")!.GetParameters()[0].ParameterType.Name);
+        Assert.Equal("Order", client.GetMethod("CreateOrderAsync")!.ReturnType.GetGenericArguments()[0].Name); // a response that is a $ref to a response
+        Assert.Equal(["orderId", "cancellationToken"], client.GetMethod("GetOrderAsync")!.GetParameters().Select(p => p.Name));
+        Assert.Equal("Order", client.GetMethod("GetOrderAsync")!.ReturnType.GetGenericArguments()[0].Name);
+    }
+
+    [Theory]
+    [InlineData("nullable-30", "Product", "Price", typeof(double?))]
+    [InlineData("nullable-30", "Product", "Discount", typeof(long?))]
+    [InlineData("nullable-31", "Account", "ClosedAt", typeof(string))]
+    [InlineData("nullable-31", "Account", "Limit", typeof(long?))]
+    public void A_property_that_may_be_null_is_nullable_in_csharp_even_when_required(string name, string type, string property, Type expected)
+    {
+        var declared = CorpusDocument.Get(name).Type(type)!.GetProperty(property)!;
+
+        Assert.Equal(expected, declared.PropertyType);
+        Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(declared).WriteState);
+    }
+
+    [Theory]
+    [InlineData("nullable-30", "Product", """{"name":"Pen","price":null,"owner":null}""", null)]
+    [InlineData("nullable-30", "Product", """{"name":"Pen","owner":null}""", "$.price: missing required property")]
+    [InlineData("nullable-30", "Product", """{"name":"Pen","price":1}""", "$.owner: missing required property")]
+    [InlineData("nullable-31", "Account", """{"id":"a","closed_at":null,"manager":null,"limit":null}""", null)]
+    [InlineData("nullable-31", "Account", """{"id":"a","closed_at":null,"manager":null}""", "$.limit: missing required property")]
+    public void Required_and_nullable_reads_null_but_not_absence(string name, string type, string json, string? error)
+    {
+        var document = CorpusDocument.Get(name);
+
+        if (error is null)
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(Write(Read(document, type, json)))));
+        }
+        else
+        {
+            Assert.Equal(error, Assert.Throws<ModelArtsJsonException>(() => Read(document, type, json)).Message);
+        }
+    }
+
+    [Fact]
+    public void An_explicit_null_of_an_optional_property_is_written_back_and_an_absent_one_stays_absent()
+    {
+        var document = CorpusDocument.Get("nullable-30");
+
+        Assert.Equal("""{"name":"Pen","price":null,"description":null,"owner":null}""", Write(Read(document, "Product", """{"name":"Pen","price":null,"description":null,"owner":null}""")));
+        Assert.Equal("""{"name":"Pen","price":null,"owner":null}""", Write(Read(document, "Product", """{"name":"Pen","price":null,"owner":null}""")));
+        // Set in code and never given: a required nullable property is still sent, as null.
+        var created = Activator.CreateInstance(document.Type("Product")!)!;
+        created.GetType().GetProperty("Name")!.SetValue(created, "Pen");
+        Assert.Equal("""{"name":"Pen","price":null,"owner":null}""", Write(created));
+    }
+
+    [Fact]
+    public void An_enum_component_is_one_type_wherever_it_is_referenced()
+    {
+        var document = CorpusDocument.Get("shared-enum");
+        var association = document.Type("AuthorAssociation")!;
+        var nullable = typeof(Nullable<>).MakeGenericType(association);
+
+        Assert.Single(document.Assembly.GetTypes(), t => t.Name.StartsWith("AuthorAssociation", StringComparison.Ordinal));
+        Assert.Equal(nullable, document.Type("Issue")!.GetProperty("AuthorAssociation")!.PropertyType);
+        Assert.Equal(nullable, document.Type("Comment")!.GetProperty("AuthorAssociation")!.PropertyType);
+        Assert.Equal(nullable, document.Type("PullRequest")!.GetProperty("AuthorAssociation")!.PropertyType);
+        Assert.Equal(nullable, document.Type("IssueReviewer")!.GetProperty("Association")!.PropertyType);
+        Assert.Equal(nullable, document.Type("CreateCommentRequest")!.GetProperty("As")!.PropertyType);
+        Assert.Equal(typeof(IList<>).MakeGenericType(association), document.Type("CreateCommentRequest")!.GetProperty("VisibleTo")!.PropertyType);
+        Assert.Equal(typeof(IDictionary<,>).MakeGenericType(typeof(string), association), document.Type("Issue")!.GetProperty("Reactions")!.PropertyType);
+        Assert.Equal(nullable, document.Client.GetMethod("ListIssuesAsync")!.GetParameters().Single(p => p.Name == "association").ParameterType);
+        // An inline list with the same values is one type too.
+        var state = document.Type("Issue")!.GetProperty("State")!.PropertyType;
+        Assert.Equal(state, document.Type("PullRequest")!.GetProperty("State")!.PropertyType);
+        Assert.Equal(state, document.Client.GetMethod("ListIssuesAsync")!.GetParameters().Single(p => p.Name == "state").ParameterType);
+    }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_or_punctuation_stay_apart()
+    {
+        var document = CorpusDocument.Get("case-and-punctuation");
+
+        Assert.Equal(["Plus1", "Minus1", "Laugh", "Laugh2", "FooBar", "FooBar2", "Url"], Properties(document.Type("Reactions")!));
+        Assert.NotNull(document.Type("Reactions2"));
+        Assert.Equal(["id", "id2", "perPage", "perPage2", "cancellationToken"], document.Client.GetMethod("GetReactionsAsync")!.GetParameters().Select(p => p.Name));
+        Assert.NotNull(document.Client.GetMethod("GetReactions2Async"));
+        var written = Write(Read(document, "Reactions", """{"+1":3,"-1":1}"""));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"+1":3,"-1":1}"""), JsonNode.Parse(written)), written);
+    }
+
+    [Fact]
+    public void Names_of_the_generated_code_never_take_a_documents_name()
+    {
+        var document = CorpusDocument.Get("locals");
+
+        Assert.Equal(
+            ["path", "query", "cancellationToken2", "body2", "projectId2", "response", "violations", "method", "content", "pipeline", "cancellationToken"],
+            document.Client.GetMethod("GetFileAsync")!.GetParameters().Select(p => p.Name));
+        Assert.Equal(["query", "body", "projectId", "cancellationToken"], document.Client.GetMethod("SearchAsync")!.GetParameters().Select(p => p.Name));
+        Assert.Contains("pageSize2", document.Client.GetMethod("ListItemsItemsAsync")!.GetParameters().Select(p => p.Name));
+        Assert.NotNull(document.Client.GetMethod("ListItemsItems2Async"));
+        Assert.Equal(["Value", "Index", "Unknown", "Reader", "Writer", "Form", "Violations", "Path", "Task2", "System", "Global", "SNames", "Nulls", "E"], Properties(document.Type("Task")!));
+    }
+
+    private static List<string> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "AdditionalProperties" && p.DeclaringType == type && p.Name != "EqualityContract").Select(p => p.Name).ToList();
+
+    private static object Read(CorpusDocument document, string type, string json) =>
+        GeneratedAssembly.Invoke(document.Type(type)!.GetMethod("FromJson", [typeof(string)])!, null, json)!;
+
+    private static string Write(object model) => (string)GeneratedAssembly.Invoke(model.GetType().GetMethod("ToJson")!, model)!;
+
+    private static List<(string Rule, string Path)> Validate(CorpusDocument document, string type, string json)
+    {
+        var model = Read(document, type, json);
+        var violations = (System.Collections.IEnumerable)GeneratedAssembly.Invoke(model.GetType().GetMethod("Validate", Type.EmptyTypes)!, model)!;
+        return violations.Cast<ModelArts.Runtime.Validation.ModelArtsViolation>().Select(v => (v.RuleId, v.Path)).ToList();
+    }
+}
