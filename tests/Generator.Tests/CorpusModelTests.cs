@@ -17,11 +17,15 @@ public sealed class CorpusModelTests
         var document = CorpusDocument.Get("allof");
         var dog = document.Type("Dog")!;
 
-        Assert.Equal(["Id", "Name", "Tag", "Breed", "BarkVolume", "Owner"], Properties(dog));
+        Assert.Equal(["Id", "Name", "Tag", "Collar", "Breed", "BarkVolume", "Owner"], Properties(dog));
         Assert.Equal(typeof(object), dog.BaseType); // flattened: no base class, a schema may compose several
         Assert.Equal(["Id", "Name"], Properties(document.Type("Owner")!)); // allOf beside its own properties
-        Assert.Equal(["Name", "Tag", "Reason"], Properties(document.Type("PatchPetRequest")!));
-        Assert.Equal(["Id", "Name", "Tag", "UpdatedAt"], Properties(document.Type("PatchPetResponse")!));
+        Assert.Equal(["Name", "Tag", "Collar", "Reason"], Properties(document.Type("PatchPetRequest")!));
+        Assert.Equal(["Id", "Name", "Tag", "Collar", "UpdatedAt"], Properties(document.Type("PatchPetResponse")!));
+        // An inline type of a composed part is one type, named after the part, in every model that composes it.
+        var collar = document.Type("NewPetCollar")!;
+        Assert.All(new[] { "NewPet", "Pet", "NewDog", "Dog", "PatchPetRequest", "PatchPetResponse" }, t => Assert.Equal(collar, document.Type(t)!.GetProperty("Collar")!.PropertyType));
+        Assert.Single(document.Assembly.GetTypes(), t => t.Name.EndsWith("Collar", StringComparison.Ordinal));
         Assert.Equal("$.breed: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Dog", """{"id":1,"name":"Rex"}""")).Message);
         Assert.Equal("$.id: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Dog", """{"name":"Rex","breed":"pug"}""")).Message);
         Assert.Equal("$.reason: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "PatchPetRequest", """{"name":"Rex"}""")).Message);

@@ -67,7 +67,11 @@ internal sealed partial class OpenApiParser
         foreach (var (property, propertyPointer) in properties)
         {
             var name = builder.Names[property.Name];
-            var type = ResolveType(property.Value, typeName, name, propertyPointer, jsonName: property.Name);
+            // An inline type of a part another component holds is that component's (one type, named after it, for every model composing it).
+            var owner = propertyPointer is ["components", "schemas", var component, ..] && propertyPointer.Length > 3 && component != pointer.ElementAtOrDefault(2)
+                ? (_componentTypes.TryGetValue(component, out var ownerType) ? ownerType : Naming.Pascal(component))
+                : typeName;
+            var type = ResolveType(property.Value, owner, owner == typeName ? name : Naming.Pascal(property.Name), propertyPointer, jsonName: property.Name);
             var items = type.Kind == TypeKind.List && property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("items", out var itemSchema)
                 ? Constraints(Resolved(itemSchema))
                 : ConstraintSpec.None;
@@ -241,9 +245,22 @@ internal sealed partial class OpenApiParser
             case "object" or null:
                 if (HasProperties(schema) || HasObjectParts(schema))
                 {
+                    // One schema, one type: a part composed into several models (allOf) or a parameter shared by a path's operations.
+                    var key = componentName is null ? string.Join("/", pointer) : null;
+                    if (key is not null && _inlineModels.TryGetValue(key, out var known))
+                    {
+                        return known;
+                    }
+
                     var name = componentName ?? Naming.Unique(owner + member, _typeNames);
+                    var model = new TypeSpec(TypeKind.Model, name);
+                    if (key is not null)
+                    {
+                        _inlineModels[key] = model;
+                    }
+
                     BuildModel(name, schema, pointer);
-                    return new TypeSpec(TypeKind.Model, name);
+                    return model;
                 }
 
                 if (schema.TryGetProperty("additionalProperties", out var valueSchema) && valueSchema.ValueKind == JsonValueKind.Object)

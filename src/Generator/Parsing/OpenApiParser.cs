@@ -42,6 +42,8 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, string> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _builtComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeSpec> _inlineModels = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Id, int Start, string Message)> _reported = [];
     /// <summary>What the generated code does not carry, by what it is (MAG009, once per kind): the first place and how many.</summary>
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private string _converterName = "JsonConverters";
@@ -352,6 +354,12 @@ internal sealed partial class OpenApiParser
 
     private void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int length, params string[] arguments)
     {
+        // A part several models compose is read with each: its report is made once.
+        if (!_reported.Add((descriptor.Id, start, string.Join("\u0001", arguments))))
+        {
+            return;
+        }
+
         var (line, column) = JsonLocator.LineColumn(_source.Text, start);
         var (endLine, endColumn) = JsonLocator.LineColumn(_source.Text, start + length);
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, _source.Path, start, length, line, column, endLine, endColumn, arguments.ToEquatableArray()));
