@@ -180,6 +180,27 @@ public sealed class CorpusCallTests
         Assert.Equal(42L, await Call(document, new Recorder("42"), "CountAsync"));
     }
 
+    [Theory]
+    [InlineData("ListEventsItemsAsync", "0,2,4,5")]     // offset counts items: it moves by what each page held
+    [InlineData("ListPagesItemsAsync", "0,1,2,3")]      // "Start page of the paging list": offset is the page index
+    public async Task Paging_reads_every_item_once_whatever_the_offset_counts(string method, string offsets)
+    {
+        var document = CorpusDocument.Get("paging");
+        var pager = new Pager(total: 5, byPage: method.StartsWith("ListPages", StringComparison.Ordinal));
+        var client = Activator.CreateInstance(document.Client, new HttpClient(pager), new ModelArtsClientOptions { Endpoint = new Uri("http://127.0.0.1/") })!;
+        var call = document.Client.GetMethod(method)!;
+        var values = call.GetParameters().Select(p => p.Name == "pageSize" ? 2 : p.HasDefaultValue ? p.DefaultValue : null).ToArray();
+
+        var ids = new List<long>();
+        await foreach (var item in (IAsyncEnumerable<object>)GeneratedAssembly.Invoke(call, client, values)!)
+        {
+            ids.Add((long)item.GetType().GetProperty("Id")!.GetValue(item)!);
+        }
+
+        Assert.Equal([0L, 1, 2, 3, 4], ids);
+        Assert.Equal(offsets, string.Join(",", pager.Offsets));
+    }
+
     private static async Task<string> SentForm(CorpusDocument document, string field, string value)
     {
         var handler = new Recorder("""{"id":"c"}""");
@@ -239,6 +260,21 @@ public sealed class CorpusCallTests
         }
 
         return parts;
+    }
+
+    /// <summary>Serves <c>total</c> events in pages of <c>limit</c>, the offset read as an item count or a page index.</summary>
+    private sealed class Pager(int total, bool byPage) : HttpMessageHandler
+    {
+        public List<int> Offsets { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var query = Pairs(request.RequestUri!.Query.TrimStart('?'), form: false).ToDictionary(p => p.Name, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+            Offsets.Add(query["offset"]);
+            var first = byPage ? query["offset"] * query["limit"] : query["offset"];
+            var events = Enumerable.Range(first, Math.Max(0, Math.Min(query["limit"], total - first))).Select(i => $$"""{"id":{{i}}}""");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"events":[{{string.Join(",", events)}}],"total":{{total}}}""", Encoding.UTF8, "application/json") });
+        }
     }
 
     /// <summary>Records the one request it gets and answers with a canned body.</summary>

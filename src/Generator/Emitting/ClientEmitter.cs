@@ -298,7 +298,9 @@ internal static class ClientEmitter
             .Concat(operation.QueryParameters.Concat(operation.HeaderParameters).Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: {pageSize}" : $"{p.Name}: {p.Name}"))
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append("cancellationToken: cancellationToken");
-        w.Line($"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
+        w.Line(paging.OffsetIsPageIndex
+            ? $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>"
+            : $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> counts the items already read); stops at the first empty page.</summary>");
         foreach (var parameter in operation.PathParameters.Concat(kept))
         {
             w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
@@ -317,7 +319,7 @@ internal static class ClientEmitter
         }
 
         w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}Async({string.Join(", ", parameters)})");
-        w.Open($"for (var {page} = 0; ; {page}++)");
+        w.Open(paging.OffsetIsPageIndex ? $"for (var {page} = 0; ; {page}++)" : $"for (var {page} = 0; ; )");
         w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
         w.Line("yield break;");
@@ -325,6 +327,12 @@ internal static class ClientEmitter
         w.Open($"foreach (var {each} in {items})");
         w.Line($"yield return {each};");
         w.Close();
+        if (!paging.OffsetIsPageIndex)
+        {
+            w.Line();
+            w.Line($"{page} += {items}.Count;");
+        }
+
         w.Close();
         w.Close();
     }

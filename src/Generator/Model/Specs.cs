@@ -259,9 +259,10 @@ internal sealed record BodySpec(BodyKind Kind, string MediaType, TypeSpec Type, 
 /// <summary>The OpenAPI <c>encoding</c> of one property of a form or multipart body; null members take the defaults.</summary>
 internal sealed record EncodingSpec(string Property, string? ContentType, string? Style, bool? Explode);
 
-/// <summary>A list operation paged by <c>offset</c> (the page index, as the documentation says) and <c>limit</c>: items of one array property.</summary>
+/// <summary>A list operation paged by <c>offset</c> and <c>limit</c>: items of one array property.</summary>
 /// <param name="MethodName">The name of the method that enumerates every item (<c>XItems</c>, made unique among the client's methods).</param>
-internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter, string MethodName);
+/// <param name="OffsetIsPageIndex">The documentation says <c>offset</c> is a page ("Start page of the paging list"), as ModelArts does; otherwise it counts items, as it usually does.</param>
+internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter, string MethodName, bool OffsetIsPageIndex);
 
 /// <summary>
 /// A status operation to poll (the spec's <c>x-modelarts-wait</c>): the status property, the values that

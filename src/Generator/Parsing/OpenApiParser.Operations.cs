@@ -217,7 +217,10 @@ internal sealed partial class OpenApiParser
         return "Deprecated by the API reference.";
     }
 
-    /// <summary>Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list.</summary>
+    /// <summary>
+    /// Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list. The
+    /// offset is a page index when its description says so (ModelArts: "Start page of the paging list"), else an item count.
+    /// </summary>
     private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType, string operationName, HashSet<string> methodNames)
     {
         var offset = query.FirstOrDefault(p => p.JsonName == "offset" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
@@ -228,7 +231,8 @@ internal sealed partial class OpenApiParser
         }
 
         var lists = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
-        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, Naming.Unique(operationName + "Items", methodNames)) : null;
+        var pageIndex = offset.Documentation is { } text && System.Text.RegularExpressions.Regex.IsMatch(text, @"\bpages?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, Naming.Unique(operationName + "Items", methodNames), pageIndex) : null;
     }
 
     /// <summary>The curated <c>x-modelarts-wait</c> of a status operation, checked against its response model.</summary>
