@@ -34,7 +34,7 @@ public class AnalyzerBenchmarks
         var references = Basic.Reference.Assemblies.Net80.References.All.Append(MetadataReference.CreateFromFile(Path.GetFullPath(runtime))).ToList();
         var consumer = CSharpSyntaxTree.ParseText(Consumer(1000), parse, "Consumer.cs");
         var compilation = CSharpCompilation.Create("Consumer", [consumer], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
-        CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [new Spec(spec)], parse, new Options())
+        CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [new Spec(spec)], parse, new RootNamespaceOptions("ModelArts"))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         _compilation = (CSharpCompilation)output;
         var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -140,24 +140,6 @@ public class AnalyzerBenchmarks
         public override string Path { get; } = path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class Options : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values();
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Values : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = key == "build_property.RootNamespace" ? "ModelArts" : string.Empty;
-                return value.Length > 0;
-            }
-        }
     }
 }
 /// <summary>

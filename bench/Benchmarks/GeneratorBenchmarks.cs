@@ -19,14 +19,14 @@ public class GeneratorBenchmarks
     private CSharpCompilation _edited = null!;
     private GeneratorDriver _warm = null!;
     private AdditionalText[] _texts = null!;
-    private OptionsProvider _options = null!;
+    private RootNamespaceOptions _options = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var spec = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec");
         _texts = new[] { "modelarts.openapi.json", "iam.openapi.json" }.Select(f => (AdditionalText)new Text(Path.Combine(spec, f))).ToArray();
-        _options = new OptionsProvider();
+        _options = new RootNamespaceOptions("ModelArts");
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
         _compilation = CSharpCompilation.Create(
             "Consumer",
@@ -54,23 +54,5 @@ public class GeneratorBenchmarks
         public override string Path { get; } = path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options();
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = key == "build_property.RootNamespace" ? "ModelArts" : string.Empty;
-                return value.Length > 0;
-            }
-        }
     }
 }

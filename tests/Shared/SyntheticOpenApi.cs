@@ -132,17 +132,21 @@ internal static class SyntheticOpenApi
         }
     }
 
-    public static string Build(int operations)
+    /// <param name="operations">How many operations.</param>
+    /// <param name="unions">Give every resource and every list answer an <c>anyOf</c> of a string and an object (an expandable
+    /// field, as payment APIs have): each a MAG003, for runs with many reports.</param>
+    public static string Build(int operations, bool unions = false)
     {
         var resources = Resources(operations);
         var all = resources.SelectMany(Operations).Take(operations).ToList();
+        const string Expandable = "\"expandable\": { \"anyOf\": [ { \"type\": \"string\" }, { \"$ref\": \"#/components/schemas/FileRef\" } ] }, ";
         var json = new StringBuilder();
         json.Append("{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Synthetic Commerce API\", \"version\": \"1\" },\n  \"servers\": [ { \"url\": \"https://api.example.com\" } ],\n  \"paths\": {\n");
         var paths = all.GroupBy(o => o.Path).ToList();
         for (var i = 0; i < paths.Count; i++)
         {
             json.Append("    \"").Append(paths[i].Key).Append("\": {\n      ");
-            json.Append(string.Join(",\n      ", paths[i].Select(o => "\"" + o.Method + "\": " + o.Operation)));
+            json.Append(string.Join(",\n      ", paths[i].Select(o => "\"" + o.Method + "\": " + (unions ? o.Operation.Replace("\"has_more\": {", Expandable + "\"has_more\": {", StringComparison.Ordinal) : o.Operation))));
             json.Append(i + 1 < paths.Count ? "\n    },\n" : "\n    }\n");
         }
 
@@ -168,7 +172,7 @@ internal static class SyntheticOpenApi
         foreach (var r in resources)
         {
             json.Append(",\n").Append(CultureInfo.InvariantCulture, $$"""
-                      "{{r.Schema}}Fields": { "type": "object", "required": ["name", "status"], "properties": {
+                      "{{r.Schema}}Fields": { "type": "object", "required": ["name", "status"], "properties": { {{(unions ? Expandable : string.Empty)}}
                         "name": { "type": "string", "minLength": 1, "maxLength": 200 },
                         "description": { "type": "string", "nullable": true },
                         "status": { "$ref": "#/components/schemas/Status" },

@@ -4,75 +4,156 @@ using System.Text.Json;
 namespace ModelArts.Generator.Parsing;
 
 /// <summary>
-/// Finds where a JSON pointer stands in the document text, for diagnostic locations. Only called
-/// when something is reported, so the happy path never pays for positions.
+/// Finds where JSON pointers stand in the document text, for diagnostic locations: the property name a pointer ends with,
+/// or its nearest ancestor's. Only called when something is reported, so the happy path never pays for positions.
 /// </summary>
 internal static class JsonLocator
 {
-    /// <summary>The span of the property name at <paramref name="pointer"/> (or of its nearest ancestor), or the document start.</summary>
-    public static (int Start, int Length) Find(string text, IReadOnlyList<string> pointer)
+    /// <summary>
+    /// The spans of all pointers in one pass over the document, not one pass per diagnostic (a large document with many
+    /// reports read itself once per report): only the branches some pointer goes through are read, the others are skipped.
+    /// </summary>
+    public static (int Start, int Length)[] FindAll(string text, IReadOnlyList<IReadOnlyList<string>> pointers)
     {
+        const char Separator = '\u0001';
+        var results = new (int Start, int Length)[pointers.Count];
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new string[pointers.Count][];
+        for (var p = 0; p < pointers.Count; p++)
+        {
+            keys[p] = new string[pointers[p].Count];
+            var key = string.Empty;
+            for (var i = 0; i < pointers[p].Count; i++)
+            {
+                key = key + Separator + pointers[p][i];
+                keys[p][i] = key;
+                prefixes.Add(key);
+            }
+        }
+
         var bytes = Encoding.UTF8.GetBytes(text);
+        var found = new Dictionary<string, (int Start, int Length)>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var frames = new List<Frame>();
-        var best = (Start: 0, Length: 0);
-        var bestDepth = 0;
+        var frames = new Stack<(bool IsArray, string Path, int Index, string? Pending)>();
         try
         {
             while (reader.Read())
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        StartValue(frames);
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
-                        break;
                     case JsonTokenType.PropertyName:
-                        frames[frames.Count - 1].Key = reader.GetString();
-                        var matched = Matched(frames, pointer);
-                        if (matched > bestDepth)
+                        var parent = frames.Pop();
+                        var child = parent.Path + Separator + reader.GetString();
+                        var wanted = prefixes.Contains(child);
+                        if (wanted)
                         {
-                            bestDepth = matched;
-                            best = ToChars(bytes, (int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
-                            if (matched == pointer.Count)
-                            {
-                                return best;
-                            }
+                            found[child] = ((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                        }
+
+                        frames.Push((parent.IsArray, parent.Path, parent.Index, wanted ? child : null));
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        var path = Enter(frames);
+                        if (path is null)
+                        {
+                            reader.Skip(); // no pointer goes through this value
+                        }
+                        else
+                        {
+                            frames.Push((reader.TokenType == JsonTokenType.StartArray, path, -1, null));
                         }
 
                         break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.Pop();
+                        break;
                     default:
-                        StartValue(frames);
+                        Enter(frames);
                         break;
                 }
             }
         }
         catch (JsonException)
         {
-            // A broken document: the best match so far is the place to point at.
+            // A broken document: what was found so far is the place to point at.
         }
 
-        return best;
-    }
-
-    /// <summary>Zero-based line and column of a character offset.</summary>
-    public static (int Line, int Column) LineColumn(string text, int offset)
-    {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
+        // The nearest ancestor with a property name, as Find does.
+        for (var p = 0; p < pointers.Count; p++)
         {
-            if (text[i] == '\n')
+            for (var i = keys[p].Length - 1; i >= 0; i--)
             {
-                line++;
-                lineStart = i + 1;
+                if (found.TryGetValue(keys[p][i], out var span))
+                {
+                    results[p] = span;
+                    break;
+                }
             }
         }
 
-        return (line, offset - lineStart);
+        if (bytes.Length == text.Length)
+        {
+            return results; // ASCII: bytes are characters
+        }
+
+        // Byte offsets to characters in one pass over the sorted offsets.
+        var offsets = results.SelectMany(r => new[] { r.Start, r.Start + r.Length }).Distinct().OrderBy(o => o).ToList();
+        var chars = new Dictionary<int, int>();
+        var (previous, count) = (0, 0);
+        foreach (var offset in offsets)
+        {
+            count += Encoding.UTF8.GetCharCount(bytes, previous, Math.Min(offset, bytes.Length) - previous);
+            previous = Math.Min(offset, bytes.Length);
+            chars[offset] = count;
+        }
+
+        return results.Select(r => (chars[r.Start], chars[r.Start + r.Length] - chars[r.Start])).ToArray();
+
+        // The path of the value starting now, or null when no pointer goes through it.
+        string? Enter(Stack<(bool IsArray, string Path, int Index, string? Pending)> stack)
+        {
+            if (stack.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var top = stack.Pop();
+            string? path;
+            if (top.IsArray)
+            {
+                path = top.Path + Separator + (top.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                stack.Push((true, top.Path, top.Index + 1, null));
+                return prefixes.Contains(path) ? path : null;
+            }
+
+            path = top.Pending;
+            stack.Push((false, top.Path, top.Index, null));
+            return path;
+        }
+    }
+
+    /// <summary>Zero-based line and column of character offsets, from one index of the line starts.</summary>
+    public sealed class Lines(string text)
+    {
+        private readonly List<int> _starts = Starts(text);
+
+        public (int Line, int Column) Of(int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return (line, offset - _starts[line]);
+        }
+
+        private static List<int> Starts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+            {
+                starts.Add(i + 1);
+            }
+
+            return starts;
+        }
     }
 
     /// <summary>The character offset of a zero-based line and byte position, as JsonException reports them.</summary>
@@ -93,45 +174,4 @@ internal static class JsonLocator
         var chars = Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length));
         return offset + chars;
     }
-
-    private sealed class Frame(bool isArray)
-    {
-        public bool IsArray { get; } = isArray;
-
-        public int Index { get; set; } = -1;
-
-        public string? Key { get; set; }
-
-        public string? Segment => IsArray ? Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : Key;
-    }
-
-    private static void StartValue(List<Frame> frames)
-    {
-        if (frames.Count > 0 && frames[frames.Count - 1].IsArray)
-        {
-            frames[frames.Count - 1].Index++;
-        }
-    }
-
-    /// <summary>How many leading pointer segments the current position matches, when it matches all of its own.</summary>
-    private static int Matched(List<Frame> frames, IReadOnlyList<string> pointer)
-    {
-        if (frames.Count > pointer.Count)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < frames.Count; i++)
-        {
-            if (frames[i].Segment != pointer[i])
-            {
-                return -1;
-            }
-        }
-
-        return frames.Count;
-    }
-
-    private static (int, int) ToChars(byte[] bytes, int byteStart, int byteLength) =>
-        (Encoding.UTF8.GetCharCount(bytes, 0, byteStart), Encoding.UTF8.GetCharCount(bytes, byteStart, Math.Min(byteLength, bytes.Length - byteStart)));
 }

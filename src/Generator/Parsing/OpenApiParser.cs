@@ -44,6 +44,8 @@ internal sealed partial class OpenApiParser
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _inlineModels = new(StringComparer.Ordinal);
     private readonly HashSet<(string Id, int Start, string Message)> _reported = [];
+    private readonly List<(Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string[] Pointer, string[] Arguments)> _pending = [];
+    private JsonLocator.Lines? _lines;
     /// <summary>What the generated code does not carry, by what it is (MAG009, once per kind): the first place and how many.</summary>
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private string _converterName = "JsonConverters";
@@ -71,7 +73,16 @@ internal sealed partial class OpenApiParser
         catch (Exception e)
         {
             // A bug, not a bad document: say so at the document and generate nothing for it.
-            parser.Report(Diagnostics.GeneratorFailure, [], e.GetType().Name + ": " + e.Message);
+            try
+            {
+                parser.LocateReports(); // what was found before the failure is still told
+            }
+            catch (Exception)
+            {
+                parser._pending.Clear();
+            }
+
+            parser.ReportAt(Diagnostics.GeneratorFailure, 0, 0, e.GetType().Name + ": " + e.Message);
             return new DocumentSpec(source.Path, EquatableArray<ModelSpec>.Empty, EquatableArray<EnumSpec>.Empty, null, parser._diagnostics.ToEquatableArray(), EquatableArray<string>.Empty);
         }
     }
@@ -160,6 +171,7 @@ internal sealed partial class OpenApiParser
 
     private DocumentSpec Result(ClientSpec? client, IEnumerable<string> matchedSelectors)
     {
+        LocateReports();
         var models = _models.Where(m => (m.Usage & (Usage.Request | Usage.Response)) != Usage.None)
             .Select(m => new ModelSpec(_source.Namespace, _stem, m.Name, m.Documentation, m.Properties.ToEquatableArray(), m.Rules.ToEquatableArray(), m.Usage, _converterName))
             .ToList();
@@ -342,10 +354,25 @@ internal sealed partial class OpenApiParser
             ? Naming.Pascal((title.GetString() ?? "Api").Replace(" API", string.Empty)) + "Client"
             : "ApiClient";
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string[] pointer, params string[] arguments)
+    /// <summary>A diagnostic at a JSON pointer; located with all the others in one pass over the document (<see cref="LocateReports"/>).</summary>
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string[] pointer, params string[] arguments) =>
+        _pending.Add((descriptor, pointer, arguments));
+
+    /// <summary>Locates the reports made so far, in the order they were made.</summary>
+    private void LocateReports()
     {
-        var (start, length) = JsonLocator.Find(_source.Text, pointer);
-        ReportAt(descriptor, start, length, arguments);
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var spans = JsonLocator.FindAll(_source.Text, _pending.Select(p => (IReadOnlyList<string>)p.Pointer).ToList());
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            ReportAt(_pending[i].Descriptor, spans[i].Start, spans[i].Length, _pending[i].Arguments);
+        }
+
+        _pending.Clear();
     }
 
     /// <summary>Counts one more place of something the generated code does not carry, for one MAG009 per kind.</summary>
@@ -360,8 +387,9 @@ internal sealed partial class OpenApiParser
             return;
         }
 
-        var (line, column) = JsonLocator.LineColumn(_source.Text, start);
-        var (endLine, endColumn) = JsonLocator.LineColumn(_source.Text, start + length);
+        _lines ??= new JsonLocator.Lines(_source.Text);
+        var (line, column) = _lines.Of(start);
+        var (endLine, endColumn) = _lines.Of(start + length);
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, _source.Path, start, length, line, column, endLine, endColumn, arguments.ToEquatableArray()));
     }
 }
