@@ -26,9 +26,9 @@ if (args is ["scale-sizes"])
     foreach (var (operations, unions) in new[] { (100, false), (500, false), (1000, false), (2000, false), (2000, true) })
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var (input, files, output) = ModelArts.Benchmarks.GeneratorScaleBenchmarks.Sizes(operations, unions);
+        var (input, files, output, reports) = ModelArts.Benchmarks.GeneratorScaleBenchmarks.Measure(operations, unions);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"{operations,5} operations{(unions ? " + reports" : string.Empty)}: input {input,10:N0} chars, {files,5:N0} files, output {output,12:N0} chars ({(double)output / input:0.00}x input), {allocated / 1048576.0,8:N0} MB allocated (this thread, run and sizes)");
+        Console.WriteLine($"{operations,5} operations, {reports,4} reports: input {input,10:N0} chars, {files,5:N0} files, output {output,12:N0} chars ({(double)output / input:0.00}x input), {allocated / 1048576.0,8:N0} MB allocated (this thread)");
     }
 
     return;

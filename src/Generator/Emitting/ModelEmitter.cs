@@ -78,7 +78,7 @@ internal static class ModelEmitter
 
     private static void EmitProperty(SourceWriter w, PropertySpec property, string ns, LanguageFeatures features, bool request)
     {
-        w.Documentation(property.Documentation, $"The <c>{property.JsonName}</c> property.", property.Default is { } value ? "Default: " + value : null);
+        w.Documentation(property.Documentation, $"The {property.JsonName} property.", property.Default is { } value ? "Default: " + value : null);
         if (request)
         {
             if (property.Required)
