@@ -122,7 +122,7 @@ public sealed class CorpusModelTests
     {
         var document = CorpusDocument.Get("case-and-punctuation");
 
-        Assert.Equal(["Plus1", "Minus1", "Laugh", "Laugh2", "FooBar", "FooBar2", "Url"], Properties(document.Type("Reactions")!));
+        Assert.Equal(["Plus1", "Minus1", "Laugh", "Laugh2", "FooBar", "FooBar2", "Url", "CreatedLt", "CreatedGt", "CreatedGe"], Properties(document.Type("Reactions")!));
         Assert.NotNull(document.Type("Reactions2"));
         Assert.Equal(["id", "id2", "perPage", "perPage2", "cancellationToken"], document.Client.GetMethod("GetReactionsAsync")!.GetParameters().Select(p => p.Name));
         Assert.NotNull(document.Client.GetMethod("GetReactions2Async"));

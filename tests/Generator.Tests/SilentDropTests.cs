@@ -180,7 +180,7 @@ public sealed class SilentDropTests
                 }
                 else if (key == "servers")
                 {
-                    Reported(at + "/servers", "servers of a path");
+                    OwnServers(at + "/servers", value!, "servers of a path");
                 }
                 else if (key is not ("parameters" or "summary" or "description" or "$ref") && !key.StartsWith("x-", StringComparison.Ordinal))
                 {
@@ -232,7 +232,7 @@ public sealed class SilentDropTests
                         Reported(at + "/callbacks", "callbacks");
                         break;
                     case "servers":
-                        Reported(at + "/servers", "servers of an operation");
+                        OwnServers(at + "/servers", value!, "servers of an operation");
                         break;
                     default:
                         if (!key.StartsWith("x-", StringComparison.Ordinal))
@@ -508,6 +508,19 @@ public sealed class SilentDropTests
             if (!document.IsReportedAt(at))
             {
                 Problems.Add($"{at}: {what} is not generated and not reported");
+            }
+        }
+
+        /// <summary>Servers of a path or an operation that repeat the document's own change nothing; others are reported.</summary>
+        private void OwnServers(string at, JsonNode servers, string what)
+        {
+            if (!JsonNode.DeepEquals(servers, document.Root["servers"]))
+            {
+                Reported(at, what);
+            }
+            else if (document.IsReportedAt(at))
+            {
+                Problems.Add($"{at}: {what} repeats the document's servers and is reported anyway");
             }
         }
 

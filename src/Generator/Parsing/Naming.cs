@@ -18,7 +18,8 @@ internal static class Naming
 
     /// <summary>
     /// <c>create_version</c> → <c>CreateVersion</c>, <c>@modelarts:hard</c> → <c>ModelartsHard</c>, <c>OBS</c> → <c>Obs</c>;
-    /// a sign before a number is a word (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>), so the two stay apart.
+    /// a sign before a number is a word (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>), and so are comparisons
+    /// (<c>StartTime&gt;</c> → <c>StartTimeGt</c>), so names that differ only by them stay apart.
     /// </summary>
     public static string Pascal(string name)
     {
@@ -26,6 +27,12 @@ internal static class Naming
         if (name.Length > 1 && name[0] is '+' or '-' && char.IsDigit(name[1]))
         {
             builder.Append(name[0] == '+' ? "Plus" : "Minus");
+        }
+
+        if (name.IndexOfAny(['<', '>']) >= 0)
+        {
+            // Comparison suffixes stay apart from the plain name (StartTime, StartTime<, StartTime> → StartTime, StartTimeLt, StartTimeGt).
+            name = name.Replace("<=", " Le ").Replace(">=", " Ge ").Replace("<", " Lt ").Replace(">", " Gt ");
         }
 
         foreach (var word in Words(name))

@@ -35,9 +35,9 @@ internal sealed partial class OpenApiParser
                 itemPointer = ["components", "pathItems", Unescape((itemReference.GetString() ?? string.Empty).Substring("#/components/pathItems/".Length))];
             }
 
-            if (item.TryGetProperty("servers", out var pathServers) && pathServers.ValueKind == JsonValueKind.Array && pathServers.GetArrayLength() > 0)
+            if (item.TryGetProperty("servers", out var pathServers) && OtherServers(pathServers))
             {
-                Report(Diagnostics.Unsupported, Append(itemPointer, "servers"), "servers of a path; its calls go to the client's endpoint");
+                Report(Diagnostics.Unsupported, Append(itemPointer, "servers"), "servers of a path other than the document's; its calls go to the client's endpoint");
             }
 
             var shared = item.TryGetProperty("parameters", out var p) ? p : default;
@@ -72,6 +72,16 @@ internal sealed partial class OpenApiParser
 
         return (operations, matched.ToList());
     }
+
+    /// <summary>
+    /// Whether servers of a path or an operation differ from the document's root <c>servers</c>: repeating the one base
+    /// address on every path, as some documents do, changes nothing.
+    /// </summary>
+    private bool OtherServers(JsonElement servers) =>
+        servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0 && ServerUrls(servers) != _baseServers;
+
+    private static string ServerUrls(JsonElement servers) =>
+        string.Join(" ", servers.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("url", out var url) ? url.GetString() : null).OrderBy(u => u, StringComparer.Ordinal));
 
     private static string OperationId(JsonElement operation, string method, string path) =>
         operation.TryGetProperty("operationId", out var o) && o.ValueKind == JsonValueKind.String && o.GetString()!.Length > 0 ? o.GetString()! : method + " " + path;
@@ -170,9 +180,9 @@ internal sealed partial class OpenApiParser
             Report(Diagnostics.Unsupported, Append(pointer, "callbacks"), "callbacks; no method is generated for them");
         }
 
-        if (operation.TryGetProperty("servers", out var servers) && servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0)
+        if (operation.TryGetProperty("servers", out var servers) && OtherServers(servers))
         {
-            Report(Diagnostics.Unsupported, Append(pointer, "servers"), "servers of an operation; the call goes to the client's endpoint");
+            Report(Diagnostics.Unsupported, Append(pointer, "servers"), "servers of an operation other than the document's; the call goes to the client's endpoint");
         }
 
         var (body, bodyRequired) = ReadBody(operation, unique, pointer);

@@ -46,6 +46,9 @@ internal sealed partial class OpenApiParser
     private readonly HashSet<(string Id, int Start, string Message)> _reported = [];
     private readonly List<(Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string[] Pointer, string[] Arguments)> _pending = [];
     private JsonLocator.Lines? _lines;
+
+    /// <summary>The document's root server URLs, for telling a path's or an operation's own servers apart.</summary>
+    private string? _baseServers;
     /// <summary>What the generated code does not carry, by what it is (MAG009, once per kind): the first place and how many.</summary>
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private string _converterName = "JsonConverters";
@@ -143,6 +146,11 @@ internal sealed partial class OpenApiParser
             foreach (var component in Objects(_schemas).Where(c => IsEnumSchema(c.Value)))
             {
                 ResolveComponent(component.Name, ["components", "schemas", component.Name]);
+            }
+
+            if (root.TryGetProperty("servers", out var servers) && servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0)
+            {
+                _baseServers = ServerUrls(servers);
             }
 
             var selection = Selection.Parse(_source.Selection);
