@@ -398,7 +398,7 @@ namespace ModelArts
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
@@ -449,7 +449,7 @@ namespace ModelArts
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="locale">Language</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
         /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
@@ -1173,7 +1173,7 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
@@ -1209,7 +1209,7 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="locale">Language</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
         /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
