@@ -172,6 +172,26 @@ public sealed class TutorialFlowTests
         Assert.Single(server.Requests);
     }
 
+    /// <summary>"limit: 1 to 100" and a documented format hold for query parameters too, with the rule ids of Validate().</summary>
+    [Fact]
+    public async Task Parameters_that_break_their_documented_constraints_are_not_sent_unless_validation_is_off()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("""{"datasets":[],"total_number":0}"""));
+        using var http = new HttpClient();
+
+        var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
+        var error = await Assert.ThrowsAsync<ModelArtsValidationException>(() => strict.ListDatasetsAsync(limit: int.Parse("1000", System.Globalization.CultureInfo.InvariantCulture), trainEvaluateRatio: "half"));
+        Assert.Equal([("maximum", "query.limit"), ("pattern", "query.train_evaluate_ratio")], error.Violations.Select(v => (v.RuleId, v.Path)));
+        Assert.Empty(server.Requests);
+
+        await strict.ListDatasetsAsync(limit: 100, trainEvaluateRatio: "0.0,1.0");
+        Assert.Single(server.Requests);
+
+        var lenient = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj", ValidateRequests = false });
+        await lenient.ListDatasetsAsync(limit: 1000);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
     [Fact]
     public async Task Every_attempt_is_an_activity_of_the_sdk_source()
     {
