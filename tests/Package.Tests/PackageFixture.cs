@@ -34,7 +34,7 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath { get; }
 
     /// <summary>A consumer project referencing the package by version, with the given source files.</summary>
-    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "")
+    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "", string extraItems = "")
     {
         var folder = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
@@ -60,6 +60,7 @@ public sealed class PackageFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ModelArts.Sdk" Version="{Version}" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);

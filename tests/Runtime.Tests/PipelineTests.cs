@@ -78,6 +78,7 @@ public sealed class PipelineTests
                 var n = Interlocked.Increment(ref issued);
                 context.Response.StatusCode = 201;
                 context.Response.Headers["X-Subject-Token"] = "token-" + n;
+                await context.Response.WriteAsync("""{"token":{"expires_at":"2099-01-01T00:00:00.000000Z"}}""");
                 return;
             }
 
