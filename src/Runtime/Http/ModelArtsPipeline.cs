@@ -472,7 +472,27 @@ internal static class ErrorBody
             // Not JSON (a gateway's HTML page, say), or cut short: the status and the raw body still tell the story.
         }
 
-        return (code, message);
+        // A message longer than what is kept was cut inside its string: show its beginning.
+        return (code, message ?? (complete ? null : CutString(body, "\"error_msg\""u8)));
+    }
+
+    /// <summary>The raw text of a string value that runs to the end of a cut body: <c>"name": "text...</c>.</summary>
+    private static string? CutString(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name)
+    {
+        var at = body.IndexOf(name);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = body.Slice(at + name.Length).TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || rest[0] != (byte)':')
+        {
+            return null;
+        }
+
+        rest = rest.Slice(1).TrimStart(" \t\r\n"u8);
+        return !rest.IsEmpty && rest[0] == (byte)'"' ? Encoding.UTF8.GetString(rest.Slice(1).ToArray()) : null;
     }
 
     /// <summary>Keystone's <c>{"code": 401, "message": "...", "title": "..."}</c>; leaves the reader on its end.</summary>

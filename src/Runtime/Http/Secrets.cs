@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 
 namespace ModelArts.Runtime.Http;
 
@@ -21,6 +22,7 @@ internal static class Secrets
     public const string Mask = "***";
 
     private static readonly List<WeakReference<ISecretHolder>> Holders = [];
+    private static readonly Dictionary<string, Regex> Matchers = new(StringComparer.Ordinal);
 
     public static void Track(ISecretHolder holder)
     {
@@ -31,7 +33,10 @@ internal static class Secrets
         }
     }
 
-    /// <summary><paramref name="text"/> with every known secret, raw, JSON-escaped or percent-encoded, replaced by <c>***</c>.</summary>
+    /// <summary>
+    /// <paramref name="text"/> with every known secret replaced by <c>***</c>, however it is written: as it is, JSON-escaped
+    /// (<c>\u0022</c> or <c>\"</c>, either case of hex), or percent-encoded; and a secret the text was cut inside of.
+    /// </summary>
     public static string Redact(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -54,29 +59,13 @@ internal static class Secrets
         // Longest first, so that a secret containing another is masked whole.
         foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length))
         {
-            foreach (var form in Forms(secret))
+            if (text.Contains(secret))
             {
-                if (text.Contains(form))
-                {
-                    text = Replace(text, form);
-                }
-
-                text = MaskCutPrefix(text, form);
+                text = Replace(text, secret);
             }
-        }
 
-        return text;
-    }
-
-    /// <summary>A text cut to a length (an error body capped at 64 KB) can end inside a secret: mask that beginning too.</summary>
-    private static string MaskCutPrefix(string text, string form)
-    {
-        for (var length = Math.Min(form.Length - 1, text.Length); length >= 3; length--)
-        {
-            if (string.CompareOrdinal(text, text.Length - length, form, 0, length) == 0)
-            {
-                return text.Substring(0, text.Length - length) + Mask;
-            }
+            text = Matcher(secret).Replace(text, Mask);
+            text = MaskCutPrefix(text, secret);
         }
 
         return text;
@@ -85,27 +74,76 @@ internal static class Secrets
     /// <summary>Redacts when not null.</summary>
     public static string? RedactOrNull(string? text) => text is null ? null : Redact(text);
 
-    /// <summary>How a secret can appear in an echoed body: as it is, inside a JSON string (either escaping style), or in a URL.</summary>
-    private static IEnumerable<string> Forms(string secret)
+    /// <summary>A pattern for the secret where each character may also appear as a JSON escape or as percent-encoded UTF-8.</summary>
+    private static Regex Matcher(string secret)
     {
-        yield return secret;
-        var json = JavaScriptEncoder.Default.Encode(secret);
-        if (json != secret)
+        lock (Matchers)
         {
-            yield return json;
+            if (Matchers.TryGetValue(secret, out var known))
+            {
+                return known;
+            }
         }
 
-        var relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret);
-        if (relaxed != secret && relaxed != json)
+        var pattern = new StringBuilder();
+        for (var i = 0; i < secret.Length; i++)
         {
-            yield return relaxed;
+            var length = char.IsHighSurrogate(secret[i]) && i + 1 < secret.Length && char.IsLowSurrogate(secret[i + 1]) ? 2 : 1;
+            var character = secret.Substring(i, length);
+            i += length - 1;
+            var forms = new List<string>
+            {
+                Regex.Escape(character),
+                string.Concat(character.Select(unit => @"\\u" + AnyCase(((int)unit).ToString("X4", CultureInfo.InvariantCulture)))),
+                string.Concat(Encoding.UTF8.GetBytes(character).Select(b => "%" + AnyCase(b.ToString("X2", CultureInfo.InvariantCulture)))),
+            };
+            switch (character)
+            {
+                case "\"":
+                    forms.Add(@"\\""");
+                    break;
+                case "\\":
+                    forms.Add(@"\\\\");
+                    break;
+                case "/":
+                    forms.Add(@"\\/");
+                    break;
+                case " ":
+                    forms.Add(@"\+");
+                    break;
+            }
+
+            pattern.Append("(?:").Append(string.Join("|", forms)).Append(')');
         }
 
-        var url = Uri.EscapeDataString(secret);
-        if (url != secret)
+        var matcher = new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
+        lock (Matchers)
         {
-            yield return url;
+            if (Matchers.Count > 256)
+            {
+                Matchers.Clear();
+            }
+
+            Matchers[secret] = matcher;
         }
+
+        return matcher;
+
+        static string AnyCase(string hex) => string.Concat(hex.Select(c => char.IsLetter(c) ? $"[{c}{char.ToLowerInvariant(c)}]" : c.ToString()));
+    }
+
+    /// <summary>A text cut to a length (an error body capped at 64 KB) can end inside a secret: mask that beginning too.</summary>
+    private static string MaskCutPrefix(string text, string secret)
+    {
+        for (var length = Math.Min(secret.Length - 1, text.Length); length >= 3; length--)
+        {
+            if (string.CompareOrdinal(text, text.Length - length, secret, 0, length) == 0)
+            {
+                return text.Substring(0, text.Length - length) + Mask;
+            }
+        }
+
+        return text;
     }
 
     private static string Replace(string text, string secret)
