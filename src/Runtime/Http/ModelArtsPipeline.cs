@@ -142,7 +142,7 @@ public sealed class ModelArtsPipeline
             activity?.SetTag("http.request.method", method.Method);
             activity?.SetTag("url.path", path);
             activity?.SetTag("modelarts.attempt", attempt);
-            var started = _options.TimeProvider.GetTimestamp();
+            var started = _options.Logger is null ? 0 : _options.TimeProvider.GetTimestamp();
             using var request = new HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             if (content is not null)

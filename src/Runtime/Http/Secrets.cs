@@ -74,7 +74,10 @@ internal static class Secrets
     /// <summary>Redacts when not null.</summary>
     public static string? RedactOrNull(string? text) => text is null ? null : Redact(text);
 
-    /// <summary>A pattern for the secret where each character may also appear as a JSON escape or as percent-encoded UTF-8.</summary>
+    /// <summary>
+    /// A pattern for the secret where each character may also appear as a JSON escape (escaped again when an echoed JSON
+    /// body is itself put in a JSON string: any run of backslashes) or as percent-encoded UTF-8.
+    /// </summary>
     private static Regex Matcher(string secret)
     {
         lock (Matchers)
@@ -94,19 +97,19 @@ internal static class Secrets
             var forms = new List<string>
             {
                 Regex.Escape(character),
-                string.Concat(character.Select(unit => @"\\u" + AnyCase(((int)unit).ToString("X4", CultureInfo.InvariantCulture)))),
+                string.Concat(character.Select(unit => @"\\+u" + AnyCase(((int)unit).ToString("X4", CultureInfo.InvariantCulture)))),
                 string.Concat(Encoding.UTF8.GetBytes(character).Select(b => "%" + AnyCase(b.ToString("X2", CultureInfo.InvariantCulture)))),
             };
             switch (character)
             {
                 case "\"":
-                    forms.Add(@"\\""");
+                    forms.Add(@"\\+""");
                     break;
                 case "\\":
-                    forms.Add(@"\\\\");
+                    forms.Add(@"\\+");
                     break;
                 case "/":
-                    forms.Add(@"\\/");
+                    forms.Add(@"\\+/");
                     break;
                 case " ":
                     forms.Add(@"\+");

@@ -77,7 +77,7 @@ public sealed class SecretInErrorTests
             context.Response.StatusCode = 401;
             await context.Response.WriteAsync(shape switch
             {
-                "keystone" => JsonSerializer.Serialize(new { error = new { code = 401, title = "Unauthorized", message = "cannot authenticate " + sent } }),
+                "keystone" => JsonSerializer.Serialize(new { error = new { code = 401, title = "Unauthorized", message = "cannot authenticate " + sent + " with password " + Password } }),
                 "modelarts" => """{"error_code":"IAM.0011","error_msg":""" + JsonSerializer.Serialize("bad request " + sent + " raw " + Password) + "}",
                 _ => "<html>proxy says: " + sent + " " + Uri.EscapeDataString(Password) + " " + PythonJson(Password) + "</html>",
             });
@@ -159,7 +159,8 @@ public sealed class SecretInErrorTests
             (error as ModelArtsTaskFailedException)?.ErrorMessage);
         foreach (var secret in secrets)
         {
-            foreach (var form in new[] { secret, JsonSerializer.Serialize(secret).Trim('"'), System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret), Uri.EscapeDataString(secret), PythonJson(secret) })
+            var json = JsonSerializer.Serialize(secret).Trim('"');
+            foreach (var form in new[] { secret, json, JsonSerializer.Serialize(json).Trim('"'), System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret), Uri.EscapeDataString(secret), PythonJson(secret) })
             {
                 Assert.DoesNotContain(form, everything, StringComparison.Ordinal);
             }
