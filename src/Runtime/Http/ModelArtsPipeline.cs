@@ -485,14 +485,25 @@ internal static class ErrorBody
             return null;
         }
 
-        var rest = body.Slice(at + name.Length).TrimStart(" \t\r\n"u8);
+        var rest = SkipSpace(body.Slice(at + name.Length));
         if (rest.IsEmpty || rest[0] != (byte)':')
         {
             return null;
         }
 
-        rest = rest.Slice(1).TrimStart(" \t\r\n"u8);
+        rest = SkipSpace(rest.Slice(1));
         return !rest.IsEmpty && rest[0] == (byte)'"' ? Encoding.UTF8.GetString(rest.Slice(1).ToArray()) : null;
+
+        static ReadOnlySpan<byte> SkipSpace(ReadOnlySpan<byte> text)
+        {
+            var i = 0;
+            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+
+            return text.Slice(i);
+        }
     }
 
     /// <summary>Keystone's <c>{"code": 401, "message": "...", "title": "..."}</c>; leaves the reader on its end.</summary>

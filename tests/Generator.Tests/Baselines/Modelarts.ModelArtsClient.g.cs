@@ -14,6 +14,12 @@ namespace ModelArts
             _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(httpClient, options);
         }
 
+        /// <summary>Calls the service through the SDK's own HttpClient (no redirects followed, connections shared) with <paramref name="options"/>.</summary>
+        public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsClientOptions options)
+        {
+            _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(options);
+        }
+
         /// <summary>Calls the service through an existing pipeline.</summary>
         public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsPipeline pipeline)
         {
@@ -116,6 +122,7 @@ namespace ModelArts
         /// <summary>Every item of ListDatasets, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetAndFilePreview> ListDatasetsItemsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.ListDatasetsDatasetType? datasetType = null, bool? filePreview = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsRunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListDatasets");
             for (var page = 0; ; page++)
             {
                 var response = await ListDatasetsAsync(checkRunningTask: checkRunningTask, containVersions: containVersions, datasetType: datasetType, filePreview: filePreview, limit: pageSize, offset: page, order: order, runningTaskType: runningTaskType, searchContent: searchContent, sortBy: sortBy, supportExport: supportExport, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, withLabels: withLabels, workspaceId: workspaceId, datasetVersion: datasetVersion, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -123,6 +130,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -259,6 +267,7 @@ namespace ModelArts
         /// <summary>Every item of ListAutoAnnotationSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListAutoAnnotationSamplesItemsAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.ListAutoAnnotationSamplesLabelType? labelType = null, string? lowScore = null, global::ModelArts.ListAutoAnnotationSamplesOrder? order = null, string? processParameter = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListAutoAnnotationSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListAutoAnnotationSamplesAsync(datasetId, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, lowScore: lowScore, offset: page, order: order, processParameter: processParameter, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -266,6 +275,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -320,6 +330,7 @@ namespace ModelArts
         /// <summary>Every item of ListLabels, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Label> ListLabelsItemsAsync(string datasetId, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListLabels");
             for (var page = 0; ; page++)
             {
                 var response = await ListLabelsAsync(datasetId, versionId: versionId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -327,6 +338,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -522,6 +534,7 @@ namespace ModelArts
         /// <summary>Every item of ListSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListSamplesItemsAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.ListSamplesLabelType? labelType = null, string? locale = null, string? lowScore = null, global::ModelArts.ListSamplesOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.ListSamplesSampleState? sampleState = null, global::ModelArts.ListSamplesSampleType? sampleType = null, string? searchConditions = null, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListSamplesAsync(datasetId, email: email, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, lowScore: lowScore, offset: page, order: order, preview: preview, processParameter: processParameter, sampleState: sampleState, sampleType: sampleType, searchConditions: searchConditions, versionId: versionId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -529,6 +542,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -686,6 +700,7 @@ namespace ModelArts
         /// <summary>Every item of GetExportTasksStatusOfDataset, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.GetExportTasksStatusOfDatasetExportType? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("GetExportTasksStatusOfDataset");
             for (var page = 0; ; page++)
             {
                 var response = await GetExportTasksStatusOfDatasetAsync(datasetId, exportType: exportType, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -693,6 +708,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -742,6 +758,7 @@ namespace ModelArts
         /// <summary>Every item of ListImportTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ImportTaskStatusResp> ListImportTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListImportTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListImportTasksAsync(datasetId, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -749,6 +766,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -878,6 +896,7 @@ namespace ModelArts
         /// <summary>Every item of ListTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.RunningTask> ListTasksItemsAsync(string datasetId, string? taskName = null, global::ModelArts.ListTasksType? type = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListTasksAsync(datasetId, limit: pageSize, offset: page, taskName: taskName, type: type, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -885,6 +904,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -997,6 +1017,7 @@ namespace ModelArts
         /// <summary>Every item of ListDatasetVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetVersion> ListDatasetVersionsItemsAsync(string datasetId, global::ModelArts.ListDatasetVersionsStatus? status = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetVersionsVersionFormat? versionFormat = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListDatasetVersions");
             for (var page = 0; ; page++)
             {
                 var response = await ListDatasetVersionsAsync(datasetId, status: status, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1004,6 +1025,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1083,6 +1105,7 @@ namespace ModelArts
         /// <summary>Every item of ListWorkforceTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkforceTask> ListWorkforceTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforceTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforceTasksAsync(datasetId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1090,6 +1113,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1336,6 +1360,7 @@ namespace ModelArts
         /// <summary>Every item of ListWorkforceTaskSamples, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListWorkforceTaskSamplesItemsAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.ListWorkforceTaskSamplesLabelType? labelType = null, string? locale = null, string? processParameter = null, global::ModelArts.ListWorkforceTaskSamplesSampleState? sampleState = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforceTaskSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforceTaskSamplesAsync(datasetId, workforceTaskId, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, offset: page, processParameter: processParameter, sampleState: sampleState, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1343,6 +1368,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1553,6 +1579,7 @@ namespace ModelArts
         /// <summary>Every item of ListProcessorTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeProcessorTaskResp> ListProcessorTasksItemsAsync(global::ModelArts.ListProcessorTasksOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ListProcessorTasksSourceType? sourceType = null, global::ModelArts.ListProcessorTasksStatus? status = null, string? taskName = null, global::ModelArts.ListProcessorTasksTaskType? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTasksAsync(limit: pageSize, offset: page, order: order, queryCurrent: queryCurrent, returnResult: returnResult, sortBy: sortBy, source: source, sourceType: sourceType, status: status, taskName: taskName, taskType: taskType, versionId: versionId, workspaceId: workspaceId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1560,6 +1587,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1613,6 +1641,7 @@ namespace ModelArts
         /// <summary>Every item of GetProcessorTaskItems, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ProcessorTaskItem> GetProcessorTaskItemsItemsAsync(int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("GetProcessorTaskItems");
             for (var page = 0; ; page++)
             {
                 var response = await GetProcessorTaskItemsAsync(offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1620,6 +1649,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1724,6 +1754,7 @@ namespace ModelArts
         /// <summary>Every item of ListProcessorTaskVersions, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescTaskVersionResp> ListProcessorTaskVersionsItemsAsync(string taskId, global::ModelArts.ListProcessorTaskVersionsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTaskVersions");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTaskVersionsAsync(taskId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1731,6 +1762,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1821,6 +1853,7 @@ namespace ModelArts
         /// <summary>Every item of ListProcessorTaskVersionResults, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescProcessorTaskVersionResultsResp> ListProcessorTaskVersionResultsItemsAsync(string taskId, string versionId, string? processParameter = null, global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTaskVersionResults");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTaskVersionResultsAsync(taskId, versionId, limit: pageSize, offset: page, processParameter: processParameter, resultProperty: resultProperty, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1828,6 +1861,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1896,6 +1930,7 @@ namespace ModelArts
         /// <summary>Every item of ListWorkforces, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Workforce> ListWorkforcesItemsAsync(global::ModelArts.ListWorkforcesOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforces");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforcesAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, workforceTaskId: workforceTaskId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1903,6 +1938,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1965,6 +2001,7 @@ namespace ModelArts
         /// <summary>Every item of ListWorkerTasks, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkerTask> ListWorkerTasksItemsAsync(global::ModelArts.ListWorkerTasksOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkerTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkerTasksAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1972,6 +2009,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -2020,6 +2058,7 @@ namespace ModelArts
         /// <summary>Every item of ListAllWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListAllWorkersItemsAsync(global::ModelArts.ListAllWorkersOrder? order = null, global::ModelArts.ListAllWorkersRole? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListAllWorkers");
             for (var page = 0; ; page++)
             {
                 var response = await ListAllWorkersAsync(limit: pageSize, offset: page, order: order, role: role, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -2027,6 +2066,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -2114,6 +2154,7 @@ namespace ModelArts
         /// <summary>Every item of ListWorkers, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListWorkersItemsAsync(string workforceId, global::ModelArts.ListWorkersOrder? order = null, global::ModelArts.ListWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkers");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkersAsync(workforceId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -2121,6 +2162,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -2209,18 +2251,22 @@ namespace ModelArts
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public static class ModelArtsClientServiceCollectionExtensions
     {
-        /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>
+        /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries, once per container. The logger and the authenticator (<see cref="global::ModelArts.Runtime.Http.IModelArtsAuthenticator"/>) come from the container when not set.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddModelArtsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)
         {
+            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, provider => new Settings(global::ModelArts.Runtime.Http.ModelArtsClientOptions.Create(configure, provider)));
             var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "ModelArtsClient");
-            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>
-            {
-                var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();
-                configure(options);
-                options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger("ModelArts.Sdk");
-                return new ModelArtsClient(http, options);
-            });
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::ModelArts.Runtime.Http.ModelArtsHttp.CreateHandler);
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, global::ModelArts.Runtime.Http.ModelArtsHttp.CredentialHeaders);
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) => new ModelArtsClient(http, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Settings>(provider).Options));
             return builder;
+        }
+
+        private sealed class Settings
+        {
+            public Settings(global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => Options = options;
+
+            public global::ModelArts.Runtime.Http.ModelArtsClientOptions Options { get; }
         }
     }
 }

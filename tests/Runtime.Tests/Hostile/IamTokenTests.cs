@@ -93,6 +93,41 @@ public sealed class IamTokenTests
     }
 
     [Fact]
+    public async Task A_refresh_racing_with_readers_never_tears_the_cache()
+    {
+        using var http = new HttpClient(new InstantIam());
+        using var iam = new IamPasswordAuthenticator(http, new Uri("https://iam.test"), "user", Password, "domain", "eu-de");
+        var readersLeft = 2;
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            for (var read = 0; read < 10_000; read++)
+            {
+                var token = await iam.GetTokenAsync(CancellationToken.None);
+                Assert.StartsWith("token-", token, StringComparison.Ordinal);
+            }
+
+            Interlocked.Decrement(ref readersLeft);
+        })).ToArray();
+
+        // Meanwhile 401s keep arriving: every token is rejected by a burst of callers, as long as the readers read.
+        var refresher = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref readersLeft) > 0)
+            {
+                using var rejected = new HttpRequestMessage();
+                await iam.AuthenticateAsync(rejected, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+                for (var caller = 0; caller < 200_000 && Volatile.Read(ref readersLeft) > 0; caller++)
+                {
+                    Assert.True(await iam.RefreshAsync(rejected, CancellationToken.None));
+                }
+            }
+        });
+
+        await Task.WhenAll(readers.Append(refresher)).WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task A_token_that_lives_less_than_the_refresh_margin_is_reused_until_shortly_before_it_expires()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -197,6 +232,19 @@ public sealed class IamTokenTests
 
         Assert.Equal(1, tokens);
         Assert.All(server.Headers.Where(h => !h.ContainsKey("Content-Type")), h => Assert.Equal("token-1", h["X-Auth-Token"]));
+    }
+
+    /// <summary>An IAM that answers at once, in memory: the race below is between the cache's readers and writers, not the network.</summary>
+    private sealed class InstantIam : HttpMessageHandler
+    {
+        private int _issued;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var answer = new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("""{"token":{"expires_at":"2099-01-01T00:00:00Z"}}""") };
+            answer.Headers.TryAddWithoutValidation("X-Subject-Token", "token-" + Interlocked.Increment(ref _issued));
+            return Task.FromResult(answer);
+        }
     }
 
     private static Task<LoopbackServer> TokenServer(Func<int> issue) => LoopbackServer.StartAsync(async context =>
