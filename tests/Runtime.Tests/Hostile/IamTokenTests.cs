@@ -110,17 +110,14 @@ public sealed class IamTokenTests
             Interlocked.Decrement(ref readersLeft);
         })).ToArray();
 
-        // Meanwhile 401s keep arriving: every token is rejected by a burst of callers, as long as the readers read.
+        // Meanwhile 401s keep arriving for the token the refresher was given, as long as the readers read.
         var refresher = Task.Run(async () =>
         {
+            using var rejected = new HttpRequestMessage();
+            await iam.AuthenticateAsync(rejected, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
             while (Volatile.Read(ref readersLeft) > 0)
             {
-                using var rejected = new HttpRequestMessage();
-                await iam.AuthenticateAsync(rejected, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
-                for (var caller = 0; caller < 200_000 && Volatile.Read(ref readersLeft) > 0; caller++)
-                {
-                    Assert.True(await iam.RefreshAsync(rejected, CancellationToken.None));
-                }
+                Assert.True(await iam.RefreshAsync(rejected, CancellationToken.None));
             }
         });
 
