@@ -133,6 +133,7 @@ internal static class Documents
 public class CallsAtTheLimitBenchmarks
 {
     private HttpClient _http = null!;
+    private HttpClient _sdkHttp = null!;
     private ModelArtsClient _client = null!;
     private ModelArtsClient _lenient = null!;
     private CreateProcessorTaskRequest _request = null!;
@@ -160,9 +161,14 @@ public class CallsAtTheLimitBenchmarks
 
         page["sample_count"] = 1000;
         _page = Encoding.UTF8.GetBytes(page.ToJsonString());
-        _http = new HttpClient(new Canned(request => request.Method == HttpMethod.Post ? created : _page)) { BaseAddress = new Uri("https://modelarts.example.test") };
-        _client = new ModelArtsClient(_http, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token") });
-        _lenient = new ModelArtsClient(_http, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token"), ValidateRequests = false });
+        var handler = new Canned(request => request.Method == HttpMethod.Post ? created : _page);
+        _http = new HttpClient(handler) { BaseAddress = new Uri("https://modelarts.example.test") };
+
+        // As ModelArtsHttp.CreateClient() configures it: no HttpClient.Timeout, since AttemptTimeout bounds each attempt
+        // (each side then runs one timeout, as the raw call does with HttpClient's 100 s default).
+        _sdkHttp = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new ModelArtsClient(_sdkHttp, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token") });
+        _lenient = new ModelArtsClient(_sdkHttp, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token"), ValidateRequests = false });
         if (_request.Validate().Count != 0)
         {
             throw new InvalidOperationException("the documented body should be valid");
@@ -170,7 +176,11 @@ public class CallsAtTheLimitBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _http.Dispose();
+    public void Cleanup()
+    {
+        _http.Dispose();
+        _sdkHttp.Dispose();
+    }
 
     [Benchmark(Baseline = true, Description = "POST: raw HttpClient + STJ source-generated"), BenchmarkCategory("post")]
     public async Task<string?> PostRaw()

@@ -23,9 +23,7 @@ public sealed class ModelArtsPipeline
     private readonly HttpClient _http;
     private readonly ModelArtsClientOptions _options;
     private readonly string _base;
-#if NET
-    private CancellationTokenSource? _spareTimeout;
-#endif
+    private Deadline? _deadline;
 
     /// <summary>Uses the SDK's own HttpClient (<see cref="ModelArtsHttp.CreateClient"/>: no redirects followed, shared connections).</summary>
     public ModelArtsPipeline(ModelArtsClientOptions options)
@@ -158,13 +156,13 @@ public sealed class ModelArtsPipeline
 
             HttpResponseMessage response;
             ResponseBody answer;
-            var timeout = StartAttempt(cancellationToken, out var timer);
+            var timeout = StartAttempt(cancellationToken, out var owned, out var timer);
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
                 try
                 {
-                    answer = await ReadAnswerAsync(request, uri, response, $"{method.Method} {path}", timeout.Token).ConfigureAwait(false);
+                    answer = await ReadAnswerAsync(request, uri, response, $"{method.Method} {path}", timeout).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -197,7 +195,8 @@ public sealed class ModelArtsPipeline
             }
             finally
             {
-                EndAttempt(timeout, timer, cancellationToken.CanBeCanceled);
+                timer?.Dispose();
+                owned?.Dispose();
             }
 
             using (response)
@@ -282,52 +281,51 @@ public sealed class ModelArtsPipeline
         response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
 
     /// <summary>
-    /// A token source for one attempt that cancels after the attempt timeout: with the system clock through the source's
-    /// own timer, with any other clock through that clock's timer (so tests run in virtual time). Without a caller token,
-    /// the source of the previous attempt is reused when it was not cancelled.
+    /// The token that ends one attempt after the attempt timeout. With the system clock and no caller token it is a deadline
+    /// shared by the attempts that start within the same second, set to the timeout plus that second, so that a call does
+    /// not pay for a timer of its own; with a caller token it is linked to it; with any other clock it is that clock's timer
+    /// (so tests run in virtual time).
     /// </summary>
-    private CancellationTokenSource StartAttempt(CancellationToken cancellationToken, out ITimer? timer)
+    private CancellationToken StartAttempt(CancellationToken cancellationToken, out CancellationTokenSource? owned, out ITimer? timer)
     {
-        CancellationTokenSource source;
-        if (cancellationToken.CanBeCanceled)
-        {
-            source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        }
-        else
-        {
-#if NET
-            source = Interlocked.Exchange(ref _spareTimeout, null) ?? new CancellationTokenSource();
-#else
-            source = new CancellationTokenSource();
-#endif
-        }
-
+        timer = null;
         if (_options.TimeProvider == TimeProvider.System)
         {
-            source.CancelAfter(_options.AttemptTimeout);
-            timer = null;
-        }
-        else
-        {
-            timer = _options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), source, _options.AttemptTimeout, Timeout.InfiniteTimeSpan);
+            var deadline = SharedDeadline();
+            owned = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline) : null;
+            return owned?.Token ?? deadline;
         }
 
-        return source;
+        owned = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+        timer = _options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), owned, _options.AttemptTimeout, Timeout.InfiniteTimeSpan);
+        return owned.Token;
     }
 
-#pragma warning disable CA1822 // Instance state (the spare source) exists on .NET only.
-    private void EndAttempt(CancellationTokenSource source, ITimer? timer, bool linked)
+    private CancellationToken SharedDeadline()
     {
-        timer?.Dispose();
-#if NET
-        if (!linked && source.TryReset() && Interlocked.CompareExchange(ref _spareTimeout, source, null) is null)
+        if (_options.AttemptTimeout == Timeout.InfiniteTimeSpan)
         {
-            return;
+            return CancellationToken.None;
         }
-#endif
-        source.Dispose();
+
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var current = Volatile.Read(ref _deadline);
+        if (current is null || now - current.Started >= System.Diagnostics.Stopwatch.Frequency)
+        {
+            // Nobody cancels a deadline but its timer, so one that lost the race below simply fires unused.
+            var fresh = new Deadline(now, new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Min(_options.AttemptTimeout.TotalMilliseconds + 1000, int.MaxValue - 1))));
+            current = Interlocked.CompareExchange(ref _deadline, fresh, current) == current ? fresh : Volatile.Read(ref _deadline)!;
+        }
+
+        return current.Source.Token;
     }
-#pragma warning restore CA1822
+
+    private sealed class Deadline(long started, CancellationTokenSource source)
+    {
+        public long Started { get; } = started;
+
+        public CancellationTokenSource Source { get; } = source;
+    }
 
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status == 429 || status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
