@@ -72,7 +72,7 @@ public sealed class AkSkVectorTests
         Assert.Equal((string)headers["X-Sdk-Date"]!, request.Headers.GetValues("X-Sdk-Date").Single());
     }
 
-    [Fact]
+    [PythonFact]
     public void The_vectors_are_what_the_reference_script_prints()
     {
         var (exit, output) = ModelArts.Testing.ChildProcess.Run("python3", [Path.Combine(Folder, "huawei_signer_vectors.py")], Folder, TimeSpan.FromMinutes(1));
@@ -111,6 +111,20 @@ public sealed class AkSkVectorTests
         {
             sent.Add(request);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
+        }
+    }
+}
+
+/// <summary>A fact that needs python3 on the PATH (to rerun the vector script); reported as skipped, with the reason, where it is absent.</summary>
+internal sealed class PythonFactAttribute : FactAttribute
+{
+    public PythonFactAttribute()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Any(folder => folder.Length > 0 && File.Exists(Path.Combine(folder, "python3")));
+        if (!onPath)
+        {
+            Skip = "needs python3 on the PATH to rerun huawei_signer_vectors.py; the checked-in aksk-vectors.json are still checked by the other tests";
         }
     }
 }
