@@ -162,7 +162,7 @@ public sealed class ModelArtsPipeline
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
                 try
                 {
-                    answer = await ReadAnswerAsync(request, uri, response, $"{method.Method} {path}", timeout).ConfigureAwait(false);
+                    answer = await ReadAnswerAsync(request, uri, response, method, path, timeout).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -240,17 +240,17 @@ public sealed class ModelArtsPipeline
     /// 3xx (never followed) is an error, a success body is read up to <see cref="ModelArtsClientOptions.MaxResponseBytes"/>,
     /// an error body up to <see cref="ModelArtsApiException.MaxBodyLength"/>.
     /// </summary>
-    private async ValueTask<ResponseBody> ReadAnswerAsync(HttpRequestMessage request, Uri sent, HttpResponseMessage response, string call, CancellationToken cancellationToken)
+    private async ValueTask<ResponseBody> ReadAnswerAsync(HttpRequestMessage request, Uri sent, HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         if (request.RequestUri != sent)
         {
-            throw Redirected(response, call, request.RequestUri!, followed: true);
+            throw Redirected(response, $"{method.Method} {path}", request.RequestUri!, followed: true);
         }
 
         var status = (int)response.StatusCode;
         if (status is >= 300 and < 400)
         {
-            throw Redirected(response, call, response.Headers.Location is { } location ? new Uri(sent, location) : null, followed: false);
+            throw Redirected(response, $"{method.Method} {path}", response.Headers.Location is { } location ? new Uri(sent, location) : null, followed: false);
         }
 
         var success = status is >= 200 and < 300;
@@ -260,7 +260,7 @@ public sealed class ModelArtsPipeline
         }
         catch (ResponseTooLargeException e)
         {
-            throw new ModelArtsApiException(response.StatusCode, null, e.Message, RequestId(response), string.Empty, call, location: null, e.Declared);
+            throw new ModelArtsApiException(response.StatusCode, null, e.Message, RequestId(response), string.Empty, $"{method.Method} {path}", location: null, e.Declared);
         }
     }
 
