@@ -170,6 +170,130 @@ public sealed partial class PackageTests(PackageFixture package)
         Assert.Contains("Confirmed the labels of 1 sample(s).", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void No_source_generator_or_analyzer_of_a_dependency_reaches_a_consumer()
+    {
+        // The consumer records the analyzers its compiler is given; those from NuGet packages must all be the SDK's own.
+        var folder = package.Consumer("NoForeignGenerators", new Dictionary<string, string>
+        {
+            ["Program.cs"] = Program,
+            ["Directory.Build.targets"] = """
+                <Project>
+                  <Target Name="RecordAnalyzers" BeforeTargets="CoreCompile">
+                    <WriteLinesToFile File="$(MSBuildProjectDirectory)/analyzers.txt" Lines="@(Analyzer)" Overwrite="true" />
+                  </Target>
+                </Project>
+                """,
+        });
+
+        var (exit, output) = PackageFixture.Run(folder, "build");
+
+        Assert.True(exit == 0, output);
+        var packages = Path.Combine(package.Root, "packages") + Path.DirectorySeparatorChar;
+        var fromPackages = File.ReadAllLines(Path.Combine(folder, "analyzers.txt"))
+            .Select(Path.GetFullPath)
+            .Where(p => p.StartsWith(packages, StringComparison.Ordinal))
+            .Select(p => p[packages.Length..])
+            .ToList();
+        Assert.Contains(fromPackages, p => p.EndsWith("ModelArts.Generator.dll", StringComparison.Ordinal));
+        Assert.All(fromPackages, p => Assert.StartsWith("modelarts.sdk" + Path.DirectorySeparatorChar, p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HttpClientFactory_logging_of_the_registered_clients_redacts_credentials_at_trace()
+    {
+        // Microsoft.Extensions.Http 8 logs header values in clear at Trace unless told otherwise: the oldest version a
+        // consumer can bring, with the logging packages of the same release.
+        var folder = package.Consumer(
+            "TraceLogging",
+            new Dictionary<string, string> { ["Program.cs"] = TraceLoggingProgram },
+            extraItems: """
+                <PackageReference Include="Microsoft.Extensions.Http" Version="8.0.1" />
+                <PackageReference Include="Microsoft.Extensions.Logging" Version="8.0.1" />
+                """);
+
+        var (exit, output) = PackageFixture.Run(folder, "run");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("answered: 3 / 2099", output, StringComparison.Ordinal);
+        // The credential values were not logged, though the headers were (so that check means something).
+        Assert.DoesNotContain("tok-never-logged", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("subject-never-logged", output, StringComparison.Ordinal);
+        Assert.Matches(@"X-Auth-Token: \*", output);
+        Assert.Matches(@"X-Subject-Token: \*", output);
+    }
+
+    /// <summary>
+    /// A console program: both generated clients registered with IHttpClientFactory, Trace logging to the console, and a raw
+    /// server on 127.0.0.1 that answers each request (the IAM one with an X-Subject-Token header).
+    /// </summary>
+    private const string TraceLoggingProgram = """"
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Text;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Logging;
+        using ModelArts;
+        using ModelArts.Iam;
+        using ModelArts.Runtime.Http;
+
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                var head = new StringBuilder();
+                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    head.Append((char)stream.ReadByte());
+                }
+
+                var length = head.ToString().Split("\r\n").Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)).Select(l => int.Parse(l[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+                for (var i = 0; i < length; i++)
+                {
+                    stream.ReadByte();
+                }
+
+                var iam = head.ToString().StartsWith("POST /v3/auth/tokens", StringComparison.Ordinal);
+                var body = iam ? "{\"token\":{\"expires_at\":\"2099-01-01T00:00:00.000000Z\"}}" : "{\"status\":3}";
+                var answer = $"HTTP/1.1 {(iam ? "201 Created" : "200 OK")}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n{(iam ? "X-Subject-Token: subject-never-logged\r\n" : "")}Connection: close\r\n\r\n{body}";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(answer));
+            }
+        });
+        var endpoint = new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port);
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new ConsoleLines()));
+        services.AddSingleton<IModelArtsAuthenticator>(new TokenAuthenticator("tok-never-logged"));
+        services.AddModelArtsClient(options => { options.Endpoint = endpoint; options.ProjectId = "p"; });
+        services.AddIamClient(options => options.Endpoint = endpoint);
+        using var provider = services.BuildServiceProvider();
+
+        var status = await provider.GetRequiredService<ModelArtsClient>().AutoAnnotationProgressAsync("ds-1", "t-1");
+        var token = await provider.GetRequiredService<IamClient>().KeystoneCreateUserTokenByPasswordAsync(KeystoneCreateUserTokenByPasswordRequest.FromJson(
+            """{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"u","password":"p","domain":{"name":"d"}}}},"scope":{"project":{"name":"eu-de"}}}}"""));
+        Console.WriteLine($"answered: {status.Status?.Value} / {token.Token?.ExpiresAt[..4]}");
+
+        internal sealed class ConsoleLines : ILoggerProvider, ILogger
+        {
+            public ILogger CreateLogger(string categoryName) => this;
+
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                Console.WriteLine($"[{logLevel}] {formatter(state, exception)}");
+
+            public void Dispose()
+            {
+            }
+        }
+        """";
+
     /// <summary>The runtime DLLs of a package and its dependencies as the generator's restore resolved them for netstandard2.0.</summary>
     private static List<string> GeneratorRuntimeClosure(string root)
     {

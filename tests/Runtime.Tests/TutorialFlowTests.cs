@@ -109,10 +109,21 @@ public sealed class TutorialFlowTests
     [Fact]
     public async Task Paging_asks_for_page_after_page_by_index_until_a_page_is_empty()
     {
-        var page = Example("/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples", "get", "200");
-        var perPage = JsonNode.Parse(page)!["samples"]!.AsArray().Count;
+        var example = JsonNode.Parse(Example("/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples", "get", "200"))!;
+        var perPage = example["samples"]!.AsArray().Count;
+        example["sample_count"] = 2 * perPage;
         await using var server = await LoopbackServer.StartAsync(context =>
-            context.Response.WriteAsync(context.Request.Query["offset"] == "2" ? """{"samples":[]}""" : page));
+        {
+            // Two different pages (their sample ids tell them apart), then an empty one.
+            var offset = context.Request.Query["offset"].ToString();
+            var page = example.DeepClone();
+            foreach (var sample in page["samples"]!.AsArray())
+            {
+                sample!["sample_id"] = sample["sample_id"] + "-page-" + offset;
+            }
+
+            return context.Response.WriteAsync(offset == "2" ? """{"samples":[]}""" : page.ToJsonString());
+        });
         using var http = new HttpClient();
         var client = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
 

@@ -28,6 +28,11 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"options\">Endpoint, project, authentication, retries and validation.</param>");
         w.Line($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => _pipeline = new {Pipeline}(httpClient, options);");
         w.Line();
+        w.Line("/// <summary>Calls the service through the SDK's own HttpClient (no redirects followed, connections shared) with <paramref name=\"options\"/>.</summary>");
+        w.Open($"public {client.Name}(global::ModelArts.Runtime.Http.ModelArtsClientOptions options)");
+        w.Line($"_pipeline = new {Pipeline}(options);");
+        w.Close();
+        w.Line();
         w.Line("/// <summary>Calls the service through an existing pipeline.</summary>");
         w.Line("/// <param name=\"pipeline\">The pipeline calls go through.</param>");
         w.Line($"public {client.Name}({Pipeline} pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
@@ -190,6 +195,7 @@ internal static class ClientEmitter
         var response = Parsing.Naming.Unique("response", taken);
         var items = Parsing.Naming.Unique("items", taken);
         var each = Parsing.Naming.Unique("item", taken);
+        var guard = Parsing.Naming.Unique("guard", taken);
         var arguments = operation.PathParameters.Select(p => p.Name)
             .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
@@ -213,11 +219,13 @@ internal static class ClientEmitter
         }
 
         w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {operation.Name}ItemsAsync({string.Join(", ", parameters)})");
+        w.Line($"var {guard} = new global::ModelArts.Runtime.Http.ModelArtsPageGuard(\"{operation.Name}\");");
         w.Open($"for (var {page} = 0; ; {page}++)");
         w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
         w.Line("yield break;");
         w.Close();
+        w.Line($"{guard}.Next({response}, {items}.Count);");
         w.Open($"foreach (var {each} in {items})");
         w.Line($"yield return {each};");
         w.Close();
@@ -296,25 +304,33 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    /// <summary><c>services.AddXClient(options => ...)</c>: a typed client over IHttpClientFactory.</summary>
+    /// <summary>
+    /// <c>services.AddXClient(options => ...)</c>: a typed client over IHttpClientFactory whose handler follows no redirect and
+    /// whose logging redacts credential headers; the options (and so the authenticator and its token) are built once per container.
+    /// </summary>
     private static void EmitRegistration(SourceWriter w, string clientName)
     {
         const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        const string Http = "global::ModelArts.Runtime.Http";
         w.Line($"/// <summary>Registers <see cref=\"{clientName}\"/> as a typed client of IHttpClientFactory.</summary>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public static class {clientName}ServiceCollectionExtensions");
-        w.Line($"/// <summary>Adds <see cref=\"{clientName}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>");
+        w.Line($"/// <summary>Adds <see cref=\"{clientName}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries, once per container. The logger and the authenticator (<see cref=\"{Http}.IModelArtsAuthenticator\"/>) come from the container when not set.</summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"configure\">Sets the client options.</param>");
-        w.Open($"public static {Di}.IHttpClientBuilder Add{clientName}(this {Di}.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)");
+        w.Open($"public static {Di}.IHttpClientBuilder Add{clientName}(this {Di}.IServiceCollection services, global::System.Action<{Http}.ModelArtsClientOptions> configure)");
+        w.Line($"{Di}.ServiceCollectionServiceExtensions.AddSingleton(services, provider => new Settings({Http}.ModelArtsClientOptions.Create(configure, provider)));");
         w.Line($"var builder = {Di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, \"{clientName}\");");
-        w.Open($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>");
-        w.Line("var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();");
-        w.Line("configure(options);");
-        w.Line("options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger(\"ModelArts.Sdk\");");
-        w.Line($"return new {clientName}(http, options);");
-        w.Close(");");
+        w.Line($"{Di}.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, {Http}.ModelArtsHttp.CreateHandler);");
+        w.Line($"{Di}.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, {Http}.ModelArtsHttp.CredentialHeaders);");
+        w.Line($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) => new {clientName}(http, {Di}.ServiceProviderServiceExtensions.GetRequiredService<Settings>(provider).Options));");
         w.Line("return builder;");
+        w.Close();
+        w.Line();
+        w.Open("private sealed class Settings");
+        w.Line($"public Settings({Http}.ModelArtsClientOptions options) => Options = options;");
+        w.Line();
+        w.Line($"public {Http}.ModelArtsClientOptions Options {{ get; }}");
         w.Close();
         w.Close();
     }
