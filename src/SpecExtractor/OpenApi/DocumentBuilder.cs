@@ -305,7 +305,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     {
         var page = operation.Page;
         var parameters = new JsonArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, DocRow>(StringComparer.Ordinal);
         var placeholders = Placeholder().Matches(operation.Endpoint.Path).Select(m => m.Groups["name"].Value).ToList();
 
         foreach (var table in page.Tables.Where(t => t.Role is TableRole.PathParameters or TableRole.QueryParameters or TableRole.HeaderParameters))
@@ -319,19 +319,37 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             foreach (var row in table.Rows)
             {
+                var rowLocation = location;
                 if (location == "path" && !placeholders.Contains(row.Name))
                 {
-                    warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is not in the path {operation.Endpoint.Path}; it is not extracted");
-                    continue;
+                    // Old-style pages list the query template's names with the path parameters.
+                    if (operation.Endpoint.Query?.Contains(row.Name) != true)
+                    {
+                        warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is not in the path {operation.Endpoint.Path}; it is extracted as a query parameter");
+                    }
+
+                    rowLocation = "query";
                 }
 
-                if (!seen.Add(location + ":" + row.Name))
+                if (seen.TryGetValue(rowLocation + ":" + row.Name, out var first))
                 {
-                    warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice; the first row is kept");
+                    if (first with { Line = row.Line } == row)
+                    {
+                        // A repeated identical row loses nothing: it is the same parameter.
+                        warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice with the same type and description; it is one parameter");
+                        builder.CountRow();
+                    }
+                    else
+                    {
+                        warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice and the rows differ; the first row (line {first.Line}) is kept");
+                    }
+
                     continue;
                 }
 
-                if (location == "path" && row.Mandatory == false)
+                seen[rowLocation + ":" + row.Name] = row;
+
+                if (rowLocation == "path" && row.Mandatory == false)
                 {
                     warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is marked optional; path parameters are always required");
                 }
@@ -341,8 +359,8 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                 var parameter = new JsonObject
                 {
                     ["name"] = row.Name,
-                    ["in"] = location,
-                    ["required"] = location == "path" || row.Mandatory == true,
+                    ["in"] = rowLocation,
+                    ["required"] = rowLocation == "path" || row.Mandatory == true,
                 };
                 if (schema["description"] is { } description)
                 {
@@ -355,7 +373,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             }
         }
 
-        foreach (var missing in placeholders.Where(p => !seen.Contains("path:" + p)))
+        foreach (var missing in placeholders.Where(p => !seen.ContainsKey("path:" + p)))
         {
             warnings.Add(page.File, operation.Endpoint.Line, $"path parameter '{missing}' has no row in a path parameter table; it is extracted as a string");
             parameters.Add(new JsonObject

@@ -24,6 +24,13 @@ internal static partial class InlineText
         return RstEscape().Replace(text, "${c}");
     }
 
+    /// <summary>The label of the first <c>:ref:`Text &lt;label&gt;`</c> link in a cell's lines, or null.</summary>
+    public static string? RstLinkTarget(IEnumerable<string> cellLines)
+    {
+        var match = RstRefTarget().Match(string.Join(' ', cellLines.Select(l => l.Trim())));
+        return match.Success ? match.Groups["label"].Value : null;
+    }
+
     /// <summary>Strips Markdown inline markup and its backslash escapes.</summary>
     public static string FromMarkdown(string text)
     {
@@ -109,6 +116,9 @@ internal static partial class InlineText
 
     [GeneratedRegex(@":[a-z]+:`(?<text>[^<`]*?)\s*(<[^>`]*>)?`")]
     private static partial Regex RstRole();
+
+    [GeneratedRegex(@":ref:`[^<`]*<(?<label>[^>`\s]+)>`")]
+    private static partial Regex RstRefTarget();
 
     [GeneratedRegex(@"`(?<text>[^<`]+?)\s*<[^>`]+>`__?")]
     private static partial Regex RstLink();
