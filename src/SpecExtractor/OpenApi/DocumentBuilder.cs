@@ -23,13 +23,19 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     private static readonly JsonDocumentOptions LenientJson = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    private sealed class Operation(DocPage page, DocEndpoint endpoint, string id)
+    private sealed class Operation(DocPage page, DocEndpoint endpoint, string name, bool declared)
     {
         public DocPage Page { get; } = page;
 
         public DocEndpoint Endpoint { get; } = endpoint;
 
-        public string Id { get; } = id;
+        /// <summary>The name the page gives (declared) or the one derived from its title or request line.</summary>
+        public string Name { get; } = name;
+
+        public bool Declared { get; } = declared;
+
+        /// <summary>The operationId: <see cref="Name"/>, made unique in the document.</summary>
+        public string Id { get; set; } = name;
 
         public List<(DocExample Example, DocPage Page)> Examples { get; } = [];
 
@@ -177,8 +183,8 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                     continue;
                 }
 
-                var id = UniqueId(OperationIdOf(page, endpoint), ids, page, endpoint.Line);
-                var operation = new Operation(page, endpoint, id);
+                var (name, declared) = OperationIdOf(page, endpoint);
+                var operation = new Operation(page, endpoint, name, declared);
                 operation.Examples.AddRange(page.Examples.Select(e => (e, page)));
                 byKey[key] = operation;
                 order.Add(operation);
@@ -199,31 +205,57 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                     continue;
                 }
 
-                var operation = new Operation(page, endpoint, UniqueId(IdFromRequestLine(endpoint), ids, page, endpoint.Line));
+                var operation = new Operation(page, endpoint, IdFromRequestLine(endpoint), declared: false);
                 operation.Examples.AddRange(examples);
                 byKey[key] = operation;
                 order.Add(operation);
             }
         }
 
+        // Names the pages declare are taken first, so a derived name never displaces one.
+        foreach (var operation in order.Where(o => o.Declared).Concat(order.Where(o => !o.Declared)))
+        {
+            operation.Id = UniqueId(operation, ids);
+        }
+
         found = keysFound.Count;
         return order;
     }
 
-    private string OperationIdOf(DocPage page, DocEndpoint endpoint)
+    /// <summary>
+    /// The page's own name; for a page without one, or with a documentation topic id instead
+    /// (<c>modelarts_03_0149</c>), a name derived from its title (<see cref="OperationNames.FromTitle"/>).
+    /// </summary>
+    private (string Name, bool Declared) OperationIdOf(DocPage page, DocEndpoint endpoint)
     {
-        if (page.OperationId is { } declared && OperationName().IsMatch(declared))
+        if (page.OperationId is { } declared && OperationName().IsMatch(declared) && !OperationNames.IsTopicId(declared))
         {
-            return declared;
+            return (declared, true);
         }
 
-        var derived = page.Title is { Length: > 0 } title ? Pascal(title) : IdFromRequestLine(endpoint);
+        if (page.OperationId is { } topic && OperationNames.IsTopicId(topic) && page.Title is { Length: > 0 } topicTitle)
+        {
+            return (OperationNames.FromTitle(topicTitle), false);
+        }
+
+        var derived = page.Title is { Length: > 0 } title ? OperationNames.FromTitle(title) : IdFromRequestLine(endpoint);
         warnings.Add(page.File, endpoint.Line, $"the page names no operation (no :original_name:, anchor or .html source); operationId '{derived}' is derived from its {(page.Title is null ? "request line" : "title")}");
-        return derived;
+        return (derived, false);
     }
 
-    private string UniqueId(string id, HashSet<string> ids, DocPage page, int line)
+    /// <summary>
+    /// The operation's name, unique in the document. A derived name that is taken gets its path's
+    /// version (<c>CreateTrainingJobV1</c> beside the current <c>CreateTrainingJob</c>); any name still
+    /// taken gets 2, 3, ...
+    /// </summary>
+    private string UniqueId(Operation operation, HashSet<string> ids)
     {
+        var id = operation.Name;
+        if (!operation.Declared && ids.Contains(id) && PathVersion(operation.Endpoint.Path) is { } version && ids.Add(id + version))
+        {
+            return id + version;
+        }
+
         var unique = id;
         for (var n = 2; !ids.Add(unique); n++)
         {
@@ -232,11 +264,17 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         if (unique != id)
         {
-            warnings.Add(page.File, line, $"operationId '{id}' is already used by another page; this operation is '{unique}'");
+            warnings.Add(operation.Page.File, operation.Endpoint.Line, $"operationId '{id}' is already used by another page; this operation is '{unique}'");
         }
 
         return unique;
     }
+
+    /// <summary>"V1" for "/v1/{project_id}/training-jobs", or null for a path without a version segment.</summary>
+    private static string? PathVersion(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => VersionSegment().IsMatch(s)) is { } segment
+            ? "V" + segment[1..].Replace('.', '_')
+            : null;
 
     private static string IdFromRequestLine(DocEndpoint endpoint) =>
         Pascal(endpoint.Method.ToLowerInvariant() + " " + string.Join(' ', endpoint.Path.Split('/').Where(s => s.Length > 0 && s[0] != '{')));
