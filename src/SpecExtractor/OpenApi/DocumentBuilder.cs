@@ -496,7 +496,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             var bodyStart = Array.FindIndex(lines, l => l.TrimStart().StartsWith('{') || l.TrimStart().StartsWith('['));
             if (bodyStart < 0)
             {
-                if (lines.Length > 0 && Vocabulary.RequestLine(lines[0]).Success)
+                // A request line (with or without its method) or an empty string ("") shows no body.
+                if (lines.Length > 0 && (Vocabulary.RequestLine(lines[0]).Success || BareRequestTarget().IsMatch(lines[0].Trim())))
+                {
+                    continue;
+                }
+
+                if (example.Text.Trim() is "\"\"" or "''" or "null")
                 {
                     continue;
                 }
@@ -513,6 +519,17 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             {
                 var value = JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson);
                 Materialize(value);
+                if (kind == ExampleKind.Request && (operation.Endpoint.Method is "GET" or "HEAD" || (operation.Endpoint.Method == "DELETE" && value is JsonObject { Count: 0 })))
+                {
+                    // GET and HEAD carry no body, and "{ }" under a DELETE request line says it has none.
+                    if (value is not JsonObject { Count: 0 })
+                    {
+                        warnings.Add(page.File, example.Line, $"request example of {operation.Id} shows a body for {operation.Endpoint.Method}, which carries none; it is not extracted");
+                    }
+
+                    continue;
+                }
+
                 parsed.Add(new ParsedExample(example, page, value));
             }
             catch (ArgumentException e)
@@ -671,6 +688,10 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     [GeneratedRegex(@"\{(?<name>[^}]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>A request target written alone: "https://{endpoint}/v1/..." or "/v1/{project_id}/...".</summary>
+    [GeneratedRegex(@"^(?:https?://\S+|/\S+)$")]
+    private static partial Regex BareRequestTarget();
 
     [GeneratedRegex(@"^v\d+(?:\.\d+)?$")]
     private static partial Regex VersionSegment();

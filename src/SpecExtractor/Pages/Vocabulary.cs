@@ -170,6 +170,6 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^[1-5]\d\d$")]
     private static partial Regex StatusCodePattern();
 
-    [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://(?<host>[^/\s]+))?(?<path>/[^\s?#]*)(?<query>\?\S*)?\s*$")]
+    [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://(?<host>[^/\s]+))?(?<path>/[^\s?#]*)\s*(?<query>\?.*)?$")]
     private static partial Regex RequestLinePattern();
 }
