@@ -65,6 +65,7 @@ internal static class Extraction
             }
         }
 
+        SecurityHeaders.Fold(document);
         return new ExtractionResult(document, coverage, warnings.Warnings);
     }
 

@@ -308,12 +308,6 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         op["tags"] = new JsonArray(tag);
 
-        var parameters = operation.Endpoint.FromProse ? new JsonArray() : BuildParameters(operation, builder);
-        if (parameters.Count > 0)
-        {
-            op["parameters"] = parameters;
-        }
-
         // Request body: the body table, or the example when the page has no table for it.
         var requestExamples = ParseExamples(operation, ExampleKind.Request);
         var requestName = operation.Id + "Request";
@@ -324,6 +318,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             schemas[requestName] = SchemaTypes.Infer(first.Value);
         }
 
+        var hasBody = schemas[requestName] is JsonObject;
+        var (parameters, mediaType) = operation.Endpoint.FromProse ? ([], null) : BuildParameters(operation, builder, hasBody);
+        if (parameters.Count > 0)
+        {
+            op["parameters"] = parameters;
+        }
+
         if (schemas[requestName] is JsonObject requestSchema)
         {
             var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + requestName } };
@@ -331,7 +332,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             op["requestBody"] = new JsonObject
             {
                 ["required"] = requestSchema["required"] is JsonArray { Count: > 0 },
-                ["content"] = new JsonObject { ["application/json"] = media },
+                ["content"] = new JsonObject { [mediaType ?? "application/json"] = media },
             };
         }
 
@@ -339,8 +340,14 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         return op;
     }
 
-    private JsonArray BuildParameters(Operation operation, SchemaBuilder builder)
+    /// <summary>
+    /// Path, query and header parameters. A request header table's <c>Content-Type</c> row on an
+    /// operation with a body names the body's media type (<c>application/merge-patch+json</c>)
+    /// instead of being a parameter, as OpenAPI describes a body's type.
+    /// </summary>
+    private (JsonArray Parameters, string? MediaType) BuildParameters(Operation operation, SchemaBuilder builder, bool hasBody)
     {
+        string? mediaType = null;
         var page = operation.Page;
         var parameters = new JsonArray();
         var seen = new Dictionary<string, DocRow>(StringComparer.Ordinal);
@@ -357,6 +364,18 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             foreach (var row in table.Rows)
             {
+                if (location == "header" && hasBody && row.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (MediaType().Match(row.Description) is { Success: true } media)
+                    {
+                        mediaType = WhitespaceRun().Replace(media.Value, string.Empty).TrimEnd('.').ToLowerInvariant();
+                        builder.CountRow();
+                        continue;
+                    }
+
+                    warnings.Add(page.File, row.Line, $"Content-Type row names no media type ('{row.Description}'); the body is application/json and the row is a header parameter");
+                }
+
                 var rowLocation = location;
                 if (location == "path" && !placeholders.Contains(row.Name))
                 {
@@ -423,7 +442,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             });
         }
 
-        return parameters;
+        return (parameters, mediaType);
     }
 
     private JsonObject BuildResponses(Operation operation, JsonObject schemas, Dictionary<(Operation, int), string> responseNames, ExampleReconciler reconciler)
@@ -688,6 +707,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     [GeneratedRegex(@"\{(?<name>[^}]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>"application/json", "Application/merge-patch + JSON" (spaces removed after the match).</summary>
+    [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z0-9.\-]+(?:\s*\+\s*[A-Za-z0-9.\-]+)?")]
+    private static partial Regex MediaType();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
 
     /// <summary>A request target written alone: "https://{endpoint}/v1/..." or "/v1/{project_id}/...".</summary>
     [GeneratedRegex(@"^(?:https?://\S+|/\S+)$")]
