@@ -8,7 +8,8 @@ namespace ModelArts.SpecExtractor;
 internal sealed class ExtractionException(string message) : Exception(message);
 
 /// <param name="SourceRoot">Pages are cited relative to this folder; by default, relative to each input folder's parent.</param>
-internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null);
+/// <param name="Historical">Folders (or pages) among the inputs whose operations are old versions: they are deprecated.</param>
+internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null, IReadOnlyList<string>? Historical = null);
 
 internal sealed record ExtractionResult(JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings);
 
@@ -19,6 +20,7 @@ internal static class Extraction
     {
         var warnings = new WarningSink();
         var pages = new List<DocPage>();
+        var historical = (request.Historical ?? []).Select(Path.GetFullPath).ToList();
         foreach (var (file, sourceId, format) in EnumeratePages(request.Inputs, request.SourceRoot))
         {
             string text;
@@ -33,6 +35,7 @@ internal static class Extraction
 
             var page = PageReader.Read(file, text, format, warnings);
             page.SourceId = sourceId;
+            page.Historical = historical.Any(h => IsWithin(file, h));
             pages.Add(page);
         }
 
@@ -67,6 +70,12 @@ internal static class Extraction
 
         SecurityHeaders.Fold(document);
         return new ExtractionResult(document, coverage, warnings.Warnings);
+    }
+
+    private static bool IsWithin(string file, string folderOrPage)
+    {
+        var full = Path.GetFullPath(file);
+        return full == folderOrPage || full.StartsWith(folderOrPage.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Pages in a stable order; a folder is read recursively, a page is cited relative to the folder's parent.</summary>

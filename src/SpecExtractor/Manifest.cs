@@ -8,7 +8,8 @@ namespace ModelArts.SpecExtractor;
 /// <c>spec/spec-manifest.json</c>: which documentation folders and overlay make which file of
 /// <c>spec/</c>. The regenerate command and the up-to-date test both read it, so they cannot drift apart.
 /// </summary>
-internal sealed record SpecEntry(string Out, IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info);
+/// <param name="Historical">The inputs whose operations the reference keeps only as old versions: they are deprecated.</param>
+internal sealed record SpecEntry(string Out, IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, IReadOnlyList<string> Historical);
 
 internal static class Manifest
 {
@@ -32,11 +33,32 @@ internal static class Manifest
             throw new ExtractionException($"{path}: no 'documents' array");
         }
 
-        return documents.Select((d, i) => new SpecEntry(
-            Required(d, "out", path, i),
-            (d?["inputs"] as JsonArray)?.Select(x => x!.GetValue<string>()).ToList() ?? throw new ExtractionException($"{path}: document {i + 1} has no 'inputs'"),
-            (d?["overlays"] as JsonArray)?.Select(x => x!.GetValue<string>()).ToList() ?? [],
-            new DocumentInfo(Required(d, "title", path, i), Required(d, "version", path, i), Required(d, "description", path, i)))).ToList();
+        var entries = new List<SpecEntry>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            var inputs = Strings(d, "inputs", path, i) ?? throw new ExtractionException($"{path}: document {i + 1} has no 'inputs'");
+            var historical = Strings(d, "historical", path, i) ?? [];
+            if (historical.FirstOrDefault(h => !inputs.Contains(h)) is { } stray)
+            {
+                throw new ExtractionException($"{path}: document {i + 1} lists '{stray}' as historical but not among its inputs");
+            }
+
+            var conflicts = d?["typeConflicts"]?.GetValue<string>() switch
+            {
+                null or "typed" => TypeConflicts.Typed,
+                "widen" => TypeConflicts.Widen,
+                var other => throw new ExtractionException($"{path}: document {i + 1} has typeConflicts '{other}'; expected 'typed' or 'widen'"),
+            };
+            entries.Add(new SpecEntry(
+                Required(d, "out", path, i),
+                inputs,
+                Strings(d, "overlays", path, i) ?? [],
+                new DocumentInfo(Required(d, "title", path, i), Required(d, "version", path, i), Required(d, "description", path, i), conflicts),
+                historical));
+        }
+
+        return entries;
     }
 
     /// <summary>The request for one entry: inputs relative to the docs folder, overlays relative to the spec folder.</summary>
@@ -44,7 +66,15 @@ internal static class Manifest
         entry.Inputs.Select(i => Path.Combine(docsFolder, i)).ToList(),
         entry.Overlays.Select(o => Path.Combine(specFolder, o)).ToList(),
         entry.Info,
-        SourceRoot: docsFolder);
+        SourceRoot: docsFolder,
+        Historical: entry.Historical.Select(h => Path.Combine(docsFolder, h)).ToList());
+
+    private static List<string>? Strings(JsonNode? node, string key, string path, int index) => node?[key] switch
+    {
+        null => null,
+        JsonArray array => array.Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new ExtractionException($"{path}: document {index + 1}: '{key}' holds a value that is not a string")).ToList(),
+        _ => throw new ExtractionException($"{path}: document {index + 1}: '{key}' is not an array"),
+    };
 
     private static string Required(JsonNode? node, string key, string path, int index) =>
         node?[key]?.GetValue<string>() ?? throw new ExtractionException($"{path}: document {index + 1} has no '{key}'");

@@ -11,8 +11,11 @@ namespace ModelArts.SpecExtractor
     {
         private const string Usage = """
             usage:
-              extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--title <t>] [--version <v>] [--description <d>]
+              extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--historical <page-or-folder>]...
+                      [--type-conflicts typed|widen] [--title <t>] [--version <v>] [--description <d>]
                   Reads documentation pages (.rst, .md with HTML tables, .txt renderings) and writes one OpenAPI 3.1 document.
+                  Operations of --historical inputs are deprecated; --type-conflicts says how a table and an example
+                  that disagree on a type are settled (default typed: the documented type stays where it can).
               regenerate [--docs <folder>] [--spec <folder>] [--check]
                   Rebuilds every document listed in <spec>/spec-manifest.json from <docs> (default ../shared/docs and spec).
                   With --check, writes nothing and fails when a file in spec/ differs from what the docs give.
@@ -47,6 +50,8 @@ namespace ModelArts.SpecExtractor
         {
             var inputs = new List<string>();
             var overlays = new List<string>();
+            var historical = new List<string>();
+            var conflicts = TypeConflicts.Typed;
             string? output = null;
             var title = "ModelArts Data Management API";
             var version = "2.0.0";
@@ -60,6 +65,17 @@ namespace ModelArts.SpecExtractor
                         break;
                     case "--overlay":
                         overlays.Add(Value(args, ref i));
+                        break;
+                    case "--historical":
+                        historical.Add(Value(args, ref i));
+                        break;
+                    case "--type-conflicts":
+                        var policy = Value(args, ref i);
+                        if (!Enum.TryParse(policy, ignoreCase: true, out conflicts) || !Enum.IsDefined(conflicts))
+                        {
+                            return UsageError(stderr, $"--type-conflicts takes 'typed' or 'widen', not '{policy}'");
+                        }
+
                         break;
                     case "--title":
                         title = Value(args, ref i);
@@ -88,7 +104,12 @@ namespace ModelArts.SpecExtractor
                 return UsageError(stderr, "--out <file.json> is required");
             }
 
-            var result = Extraction.Run(new ExtractionRequest(inputs, overlays, new DocumentInfo(title, version, description)));
+            if (historical.FirstOrDefault(h => !inputs.Any(input => Path.GetFullPath(h).StartsWith(Path.GetFullPath(input), StringComparison.Ordinal))) is { } stray)
+            {
+                return UsageError(stderr, $"--historical '{stray}' is not one of the inputs or inside one");
+            }
+
+            var result = Extraction.Run(new ExtractionRequest(inputs, overlays, new DocumentInfo(title, version, description, conflicts), Historical: historical));
             Report(result, stdout, stderr);
             Write(output, JsonOutput.Bytes(result.Document));
             stdout.WriteLine($"wrote {output}");

@@ -11,7 +11,8 @@ namespace ModelArts.SpecExtractor.OpenApi;
 internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted);
 
 /// <summary>Document-level settings that do not come from the pages.</summary>
-internal sealed record DocumentInfo(string Title, string Version, string Description);
+/// <param name="Conflicts">How a table and an example (or two tables) that disagree on a type are settled.</param>
+internal sealed record DocumentInfo(string Title, string Version, string Description, TypeConflicts Conflicts = TypeConflicts.Typed);
 
 /// <summary>
 /// The one OpenAPI writer: page models in, an OpenAPI 3.1 document out. Operations are keyed on
@@ -37,6 +38,9 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         /// <summary>The operationId: <see cref="Name"/>, made unique in the document.</summary>
         public string Id { get; set; } = name;
 
+        /// <summary>For an operation of a historical page, the current one the reference documents for the same task.</summary>
+        public Operation? ReplacedBy { get; set; }
+
         public List<(DocExample Example, DocPage Page)> Examples { get; } = [];
 
         public string Key => Endpoint.Method + " " + Endpoint.Path;
@@ -45,6 +49,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     public (JsonObject Document, Coverage Coverage) Build(IReadOnlyList<DocPage> pages, DocumentInfo info)
     {
         var operations = CollectOperations(pages, out var operationsFound);
+        LinkReplacements(operations);
         var operationByPage = operations.Where(o => !o.Endpoint.FromProse).ToDictionary(o => o.Page);
 
         // Schemas: named tables by caption, body tables by operation.
@@ -103,7 +108,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-        var reconciler = new ExampleReconciler(schemas, warnings);
+        var reconciler = new ExampleReconciler(schemas, warnings, info.Conflicts);
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         var primaryHost = operations.GroupBy(o => o.Endpoint.Host ?? "endpoint").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "endpoint";
 
@@ -223,6 +228,24 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     }
 
     /// <summary>
+    /// A historical operation is replaced by the current operation of the document whose page has the
+    /// same title: the reference documents the same task again ("Creating a Training Job" under
+    /// training management replaces the old version's). Without exactly one such page, no replacement.
+    /// </summary>
+    private static void LinkReplacements(List<Operation> operations)
+    {
+        var current = operations
+            .Where(o => !o.Page.Historical && !o.Endpoint.FromProse && o.Page.Title is not null)
+            .GroupBy(o => InlineText.Collapse(o.Page.Title!), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.OrdinalIgnoreCase);
+        foreach (var old in operations.Where(o => o.Page.Historical && o.Page.Title is not null))
+        {
+            old.ReplacedBy = current.GetValueOrDefault(InlineText.Collapse(old.Page.Title!));
+        }
+    }
+
+    /// <summary>
     /// The page's own name; for a page without one, or with a documentation topic id instead
     /// (<c>modelarts_03_0149</c>), a name derived from its title (<see cref="OperationNames.FromTitle"/>).
     /// </summary>
@@ -307,6 +330,19 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         op["tags"] = new JsonArray(tag);
+        if (page.Historical)
+        {
+            op["deprecated"] = true;
+            if (operation.ReplacedBy is { } current)
+            {
+                op["x-replaced-by"] = new JsonObject
+                {
+                    ["operationId"] = current.Id,
+                    ["page"] = current.Page.SourceId,
+                    ["title"] = current.Page.Title,
+                };
+            }
+        }
 
         // Request body: the body table, or the example when the page has no table for it.
         var requestExamples = ParseExamples(operation, ExampleKind.Request);
@@ -597,7 +633,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var n = 0;
         foreach (var example in examples)
         {
-            reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var adjustments = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
             var entry = new JsonObject();
             if (example.Example.Title is { Length: > 0 } title)
             {
@@ -606,6 +642,15 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             entry["value"] = example.Value?.DeepClone();
             entry["x-doc-source"] = $"{example.Page.SourceId}:{example.Example.Line}";
+            if (adjustments.Count > 0)
+            {
+                entry["x-doc-adjusted"] = new JsonArray(adjustments.Select(a => (JsonNode?)new JsonObject
+                {
+                    ["at"] = a.At,
+                    ["shown"] = a.Shown,
+                    ["documented"] = a.Documented,
+                }).ToArray());
+            }
             map["example" + (++n).ToString(CultureInfo.InvariantCulture)] = entry;
         }
 

@@ -14,6 +14,9 @@ internal sealed class DocPage(string file)
 
     public string? OperationId { get; set; }
 
+    /// <summary>True for a page the reference keeps as an old version (a historical input of the manifest).</summary>
+    public bool Historical { get; set; }
+
     public string? Title { get; set; }
 
     /// <summary>The "Function" section: what the operation does.</summary>
