@@ -55,11 +55,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         // Schemas: named tables by caption, body tables by operation.
         var sources = new Dictionary<string, List<TableSource>>(StringComparer.Ordinal);
         var schemaOrder = new List<string>();
+        var renamed = HistoricalSchemas.Rename(pages, page => operationByPage.GetValueOrDefault(page)?.Endpoint.Path);
         foreach (var page in pages)
         {
             foreach (var table in page.Tables.Where(t => t.Role == TableRole.Object))
             {
-                AddSource(SchemaBuilder.SchemaName(table.Caption), new TableSource(table, page));
+                var name = SchemaBuilder.SchemaName(table.Caption);
+                AddSource(renamed.GetValueOrDefault((page, name), name), new TableSource(table, page));
             }
         }
 
@@ -104,7 +106,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var schemas = new JsonObject();
         foreach (var name in schemaOrder.Order(StringComparer.Ordinal))
         {
-            schemas[name] = builder.BuildObject(name, sources[name]);
+            var schema = builder.BuildObject(name, sources[name]);
+            if (info.Conflicts == TypeConflicts.Typed)
+            {
+                RequiredInRequestsOnly(schema, sources[name]);
+            }
+
+            schemas[name] = schema;
         }
 
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -146,6 +154,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             ["components"] = new JsonObject { ["schemas"] = schemas },
         };
 
+        DropDefaultsOutsideOptions(document);
         var rowsFound = pages.Sum(p => p.RowsSeen);
         return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted));
 
@@ -158,6 +167,67 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             }
 
             list.Add(source);
+        }
+    }
+
+    /// <summary>
+    /// A default must be one of the options: where the prose gives a default that its own option
+    /// list lacks, one of the two sentences was misread or is wrong, and the option list, which the
+    /// examples confirm, is kept.
+    /// </summary>
+    private void DropDefaultsOutsideOptions(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["default"] is { } value && obj["enum"] is JsonArray options && !options.Any(o => JsonNode.DeepEquals(o, value)))
+                {
+                    var source = (obj["x-doc-source"] as JsonArray)?.OfType<JsonObject>()
+                        .FirstOrDefault(s => s["keywords"] is JsonArray k && k.Any(x => x?.GetValue<string>() == "default"));
+                    warnings.Add(source?["page"]?.GetValue<string>() ?? "(document)", source?["line"]?.GetValue<int>() ?? 0,
+                        $"default {value.ToJsonString()} is not among the options {options.ToJsonString()}; the default is not extracted");
+                    obj.Remove("default");
+                    if (source?["keywords"] is JsonArray keywords)
+                    {
+                        keywords.Remove(keywords.First(k => k?.GetValue<string>() == "default"));
+                        if (keywords.Count == 0 && obj["x-doc-source"] is JsonArray sources)
+                        {
+                            sources.Remove(source);
+                            if (sources.Count == 0)
+                            {
+                                obj.Remove("x-doc-source");
+                            }
+                        }
+                    }
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    DropDefaultsOutsideOptions(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    DropDefaultsOutsideOptions(child);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The typed policy for a schema that both request and response tables make: only request tables
+    /// have a Mandatory column, and a response need not carry what a request must, so the request-side
+    /// requirements move to <c>x-required-in-requests</c> instead of <c>required</c>.
+    /// </summary>
+    private static void RequiredInRequestsOnly(JsonObject schema, List<TableSource> sources)
+    {
+        if (schema["required"] is JsonArray required && sources.Any(s => s.Table.Side == ApiSide.Response) && sources.Any(s => s.Table.Side == ApiSide.Request))
+        {
+            schema.Remove("required");
+            schema["x-required-in-requests"] = required;
         }
     }
 
@@ -274,7 +344,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     private string UniqueId(Operation operation, HashSet<string> ids)
     {
         var id = operation.Name;
-        if (!operation.Declared && ids.Contains(id) && PathVersion(operation.Endpoint.Path) is { } version && ids.Add(id + version))
+        if (!operation.Declared && ids.Contains(id) && HistoricalSchemas.Version(operation.Endpoint.Path) is { } version && ids.Add(id + version))
         {
             return id + version;
         }
@@ -292,12 +362,6 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         return unique;
     }
-
-    /// <summary>"V1" for "/v1/{project_id}/training-jobs", or null for a path without a version segment.</summary>
-    private static string? PathVersion(string path) =>
-        path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => VersionSegment().IsMatch(s)) is { } segment
-            ? "V" + segment[1..].Replace('.', '_')
-            : null;
 
     private static string IdFromRequestLine(DocEndpoint endpoint) =>
         Pascal(endpoint.Method.ToLowerInvariant() + " " + string.Join(' ', endpoint.Path.Split('/').Where(s => s.Length > 0 && s[0] != '{')));

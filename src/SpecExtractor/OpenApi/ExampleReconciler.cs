@@ -236,6 +236,21 @@ internal sealed partial class ExampleReconciler(JsonObject schemas, WarningSink 
 
     private void VisitInPlace(JsonObject schema, JsonNode? value, string path, Where where)
     {
+        if (value is JsonValue number && schema["format"]?.GetValue<string>() == "int32" && SchemaTypes.KindOf(number) == "integer"
+            && !int.TryParse(number.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            // "Integer" in a table, a timestamp in milliseconds in the example: the value needs 64 bits.
+            warnings.Add(where.File, where.Line, $"example value {number.ToJsonString()} at {path} does not fit the table's Integer (int32); the format is int64");
+            schema["format"] = "int64";
+            RecordConflict(schema, new JsonObject
+            {
+                ["documented"] = "int32",
+                ["observed"] = "int64",
+                ["page"] = where.Page,
+                ["line"] = where.Line,
+            });
+        }
+
         switch (value)
         {
             case JsonObject obj when schema["properties"] is JsonObject properties:
