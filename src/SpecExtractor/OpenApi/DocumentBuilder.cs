@@ -490,7 +490,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
                 if (seen.TryGetValue(rowLocation + ":" + row.Name, out var first))
                 {
-                    if (first with { Line = row.Line } == row)
+                    if ((first.Mandatory, first.Type, first.Description) == (row.Mandatory, row.Type, row.Description))
                     {
                         // A repeated identical row loses nothing: it is the same parameter.
                         warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice with the same type and description; it is one parameter");

@@ -20,8 +20,11 @@ internal sealed record CodeBlock(string Text, int Line) : Block(Line);
 internal sealed record TableBlock(string? Caption, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows, int Line, int? Number = null, string? Anchor = null) : Block(Line);
 
 /// <param name="Cells">Normalized cell texts; multi-paragraph cells are joined by new lines, bullets start with "- ".</param>
-/// <param name="Links">Per cell, the label the cell's first link points to (<c>:ref:`Text &lt;label&gt;`</c>), or null.</param>
-internal sealed record RawRow(IReadOnlyList<string> Cells, int Line, IReadOnlyList<string?>? Links = null);
+/// <param name="Links">Per cell, the links it holds (<c>:ref:`Text &lt;label&gt;`</c>), in order.</param>
+internal sealed record RawRow(IReadOnlyList<string> Cells, int Line, IReadOnlyList<IReadOnlyList<DocLink>>? Links = null);
+
+/// <summary>A cross-reference in a cell: its visible text ("Table 3", "Source") and the label it points to.</summary>
+internal sealed record DocLink(string Text, string Label);
 
 /// <summary>A parsed page before interpretation.</summary>
 /// <param name="OperationId">The operation name the page declares about itself, if any.</param>

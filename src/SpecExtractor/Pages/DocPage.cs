@@ -73,7 +73,8 @@ internal enum ApiSide
 /// <param name="Mandatory">Null when the table has no Mandatory column (response tables).</param>
 /// <param name="Description">Normalized text: paragraphs separated by new lines, bullet items start with "- ".</param>
 /// <param name="TypeLink">The label the Type cell's link points to, if it has one.</param>
-internal sealed record DocRow(string Name, bool? Mandatory, string Type, string Description, int Line, string? TypeLink = null);
+/// <param name="DescriptionLinks">The links of the Description cell ("see Table 3" and where it points).</param>
+internal sealed record DocRow(string Name, bool? Mandatory, string Type, string Description, int Line, string? TypeLink = null, IReadOnlyList<DocLink>? DescriptionLinks = null);
 
 internal enum ExampleKind
 {

@@ -24,12 +24,11 @@ internal static partial class InlineText
         return RstEscape().Replace(text, "${c}");
     }
 
-    /// <summary>The label of the first <c>:ref:`Text &lt;label&gt;`</c> link in a cell's lines, or null.</summary>
-    public static string? RstLinkTarget(IEnumerable<string> cellLines)
-    {
-        var match = RstRefTarget().Match(string.Join(' ', cellLines.Select(l => l.Trim())));
-        return match.Success ? match.Groups["label"].Value : null;
-    }
+    /// <summary>The <c>:ref:`Text &lt;label&gt;`</c> links in a cell's lines.</summary>
+    public static IReadOnlyList<DocLink> RstLinks(IEnumerable<string> cellLines) =>
+        RstRefTarget().Matches(string.Join(' ', cellLines.Select(l => l.Trim())))
+            .Select(m => new DocLink(Collapse(m.Groups["text"].Value), m.Groups["label"].Value))
+            .ToList();
 
     /// <summary>Strips Markdown inline markup and its backslash escapes.</summary>
     public static string FromMarkdown(string text)
@@ -117,7 +116,7 @@ internal static partial class InlineText
     [GeneratedRegex(@":[a-z]+:`(?<text>[^<`]*?)\s*(<[^>`]*>)?`")]
     private static partial Regex RstRole();
 
-    [GeneratedRegex(@":ref:`[^<`]*<(?<label>[^>`\s]+)>`")]
+    [GeneratedRegex(@":ref:`(?<text>[^<`]*)<(?<label>[^>`\s]+)>`")]
     private static partial Regex RstRefTarget();
 
     [GeneratedRegex(@"`(?<text>[^<`]+?)\s*<[^>`]+>`__?")]

@@ -193,7 +193,9 @@ internal static partial class PageAssembler
             }
 
             var description = descriptionColumn >= 0 ? row.Cells[descriptionColumn] : string.Empty;
-            rows.Add(new DocRow(name, mandatory, type, description, row.Line, row.Links?[typeColumn]));
+            rows.Add(new DocRow(name, mandatory, type, description, row.Line,
+                row.Links is { } links && links[typeColumn].Count > 0 ? links[typeColumn][0].Label : null,
+                descriptionColumn >= 0 ? row.Links?[descriptionColumn] : null));
         }
 
         page.Tables.Add(new DocTable(table.Caption ?? string.Empty, role, status, SideOf(section), table.Line, rows, table.Number, table.Anchor));

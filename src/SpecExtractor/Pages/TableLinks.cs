@@ -81,18 +81,7 @@ internal static partial class TableLinks
                 int target;
                 if (named is null)
                 {
-                    var cited = TableCitation().Matches(row.Description)
-                        .Select(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture))
-                        .Distinct()
-                        .Select(n => page.Tables.FindIndex(x => x.Number == n && x.Role == TableRole.Object))
-                        .Where(i => i >= 0 && i != t)
-                        .ToList();
-                    if (cited.Count > 1)
-                    {
-                        warnings.Add(page.File, row.Line, $"'{row.Name}' ({row.Type}) cites {cited.Count} tables; its type is not linked to any of them");
-                    }
-
-                    target = cited.Count == 1 ? cited[0] : -1;
+                    target = CitedTable(page, t, row, warnings);
                 }
                 else
                 {
@@ -125,6 +114,61 @@ internal static partial class TableLinks
                 page.Tables[t] = page.Tables[t] with { Rows = rows };
             }
         }
+    }
+
+    /// <summary>
+    /// The table an <c>Object</c> row's "see Table N" means. The link's label decides when it points to a
+    /// table of this page; a link to another page's table (pages copy rows from one another, numbers
+    /// and all) or a number whose table is captioned for another property yields to the table captioned
+    /// with the row's own name; a plain "Table N" otherwise means this page's table N.
+    /// </summary>
+    private static int CitedTable(DocPage page, int citing, DocRow row, WarningSink warnings)
+    {
+        var citations = TableCitation().Matches(row.Description).Select(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (citations.Count == 0)
+        {
+            return -1;
+        }
+
+        bool IsObject(int i) => i >= 0 && i != citing && page.Tables[i].Role == TableRole.Object;
+        var labels = (row.DescriptionLinks ?? []).Where(l => TableCitation().IsMatch(l.Text)).Select(l => l.Label).ToList();
+        var byLabel = labels.Select(l => page.Tables.FindIndex(x => x.Anchor == l)).Where(IsObject).Distinct().ToList();
+        if (byLabel.Count == 1)
+        {
+            return byLabel[0];
+        }
+
+        var ownName = SchemaNames.FromCaption(row.Name);
+        var byNumber = citations.Select(n => page.Tables.FindIndex(x => x.Number == n)).Where(IsObject).Distinct().ToList();
+        var named = byNumber.Where(i => SchemaNames.FromCaption(page.Tables[i].Caption) == ownName).ToList();
+        if (named.Count == 1)
+        {
+            return named[0];
+        }
+
+        var byCaption = Enumerable.Range(0, page.Tables.Count).Where(i => IsObject(i) && SchemaNames.FromCaption(page.Tables[i].Caption) == ownName).ToList();
+        if (byCaption.Count > 1)
+        {
+            // The request and the response each caption their own "spec parameters".
+            byCaption = byCaption.Where(i => page.Tables[i].Side == page.Tables[citing].Side).ToList();
+        }
+
+        if (byCaption.Count == 1 && (labels.Count > 0 || byNumber.Count != 1))
+        {
+            return byCaption[0];
+        }
+
+        if (labels.Count == 0 && byNumber.Count == 1)
+        {
+            return byNumber[0];
+        }
+
+        if (byNumber.Count > 1 || byCaption.Count > 1)
+        {
+            warnings.Add(page.File, row.Line, $"'{row.Name}' ({row.Type}) cites several tables; its type is not linked to any of them");
+        }
+
+        return byCaption.Count == 1 ? byCaption[0] : -1;
     }
 
     /// <summary>A response table or example without a status line belongs to the page's only success status.</summary>
