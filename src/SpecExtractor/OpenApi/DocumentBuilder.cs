@@ -56,6 +56,11 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var sources = new Dictionary<string, List<TableSource>>(StringComparer.Ordinal);
         var schemaOrder = new List<string>();
         var renamed = HistoricalSchemas.Rename(pages, page => operationByPage.GetValueOrDefault(page)?.Endpoint.Path);
+        if (info.Conflicts == TypeConflicts.Typed)
+        {
+            renamed = UnrelatedTables.Separate(pages, page => operationByPage.GetValueOrDefault(page)?.Id, renamed, warnings);
+        }
+
         foreach (var page in pages)
         {
             foreach (var table in page.Tables.Where(t => t.Role == TableRole.Object))

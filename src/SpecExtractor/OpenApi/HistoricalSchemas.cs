@@ -54,7 +54,7 @@ internal static class HistoricalSchemas
             : null;
 
     /// <summary>Points the Type cells of <paramref name="page"/> that name <paramref name="name"/> at <paramref name="renamed"/>.</summary>
-    private static void Redirect(DocPage page, string name, string renamed)
+    public static void Redirect(DocPage page, string name, string renamed)
     {
         for (var t = 0; t < page.Tables.Count; t++)
         {
