@@ -140,11 +140,25 @@ namespace ModelArts.SpecExtractor
             }
 
             var stale = new List<string>();
-            foreach (var entry in Manifest.Load(spec))
+            var entries = Manifest.Load(spec);
+            var total = new Coverage(0, 0, 0, 0);
+            var prose = new List<string>();
+            foreach (var entry in entries)
             {
                 var result = Extraction.Run(Manifest.Request(entry, docs, spec));
                 stdout.WriteLine($"{entry.Out}:");
                 Report(result, stdout, stderr);
+                var c = result.Coverage;
+                total = new Coverage(
+                    total.OperationsFound + c.OperationsFound - c.ProseOperations,
+                    total.OperationsExtracted + c.OperationsExtracted - c.ProseOperations,
+                    total.RowsFound + c.RowsFound,
+                    total.RowsExtracted + c.RowsExtracted,
+                    total.ProseOperations + c.ProseOperations);
+                if (c.ProseOperations > 0)
+                {
+                    prose.Add(entry.Out);
+                }
                 var path = Path.Combine(spec, entry.Out);
                 var bytes = JsonOutput.Bytes(result.Document);
                 if (check)
@@ -159,6 +173,16 @@ namespace ModelArts.SpecExtractor
                     Write(path, bytes);
                 }
             }
+
+            // The operation pages of every document together, so the whole reference is one line.
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"coverage of all {entries.Count} documents: operations {total.OperationsExtracted}/{total.OperationsFound}, parameter rows {total.RowsExtracted}/{total.RowsFound} ({Percent(total.RowsExtracted, total.RowsFound)})");
+            if (total.ProseOperations > 0)
+            {
+                line += string.Create(CultureInfo.InvariantCulture, $", and {total.ProseOperations} operation(s) shown only by request examples ({string.Join(", ", prose)})");
+            }
+
+            stdout.WriteLine(line);
 
             if (stale.Count > 0)
             {

@@ -8,7 +8,8 @@ using ModelArts.SpecExtractor.Pages;
 namespace ModelArts.SpecExtractor.OpenApi;
 
 /// <summary>Counts behind the coverage line.</summary>
-internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted);
+/// <param name="ProseOperations">Of the operations, those shown only by a request example (no page of their own), such as the IAM token call.</param>
+internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted, int ProseOperations = 0);
 
 /// <summary>Document-level settings that do not come from the pages.</summary>
 /// <param name="Conflicts">How a table and an example (or two tables) that disagree on a type are settled.</param>
@@ -161,7 +162,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         DropDefaultsOutsideOptions(document);
         var rowsFound = pages.Sum(p => p.RowsSeen);
-        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted));
+        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted, operations.Count(o => o.Endpoint.FromProse)));
 
         void AddSource(string name, TableSource source)
         {
