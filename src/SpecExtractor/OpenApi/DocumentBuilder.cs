@@ -558,6 +558,9 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var statuses = new SortedSet<int>(page.StatusCodes.Select(s => s.Code));
         statuses.UnionWith(responseNames.Keys.Where(k => k.Item1 == operation).Select(k => k.Item2));
         statuses.UnionWith(examples.Select(e => e.Example.Status ?? 200));
+
+        // An example with no body ("", null) still documents its status.
+        statuses.UnionWith(operation.Examples.Where(e => e.Example.Kind == ExampleKind.Response && e.Example.Status is not null).Select(e => e.Example.Status!.Value));
         if (statuses.Count == 0)
         {
             statuses.Add(200);

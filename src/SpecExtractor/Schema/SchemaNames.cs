@@ -44,8 +44,18 @@ internal static partial class SchemaNames
     /// parameters"): on old-style pages the body table, or a nested table known only by the row
     /// that cites it.
     /// </summary>
-    public static bool IsGeneric(string? caption) =>
-        caption is null || Words().Matches(caption).All(m => GenericWords.Contains(m.Value));
+    public static bool IsGeneric(string? caption)
+    {
+        if (caption is null)
+        {
+            return true;
+        }
+
+        var words = Words().Matches(caption).Select(m => m.Value).ToList();
+
+        // One word names an object ("Parameter", "Data") unless it is the plural "Parameters".
+        return words.All(GenericWords.Contains) && (words.Count != 1 || words[0].Equals("parameters", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static readonly HashSet<string> TrailingNoise = new(StringComparer.OrdinalIgnoreCase)
     {
