@@ -72,10 +72,12 @@ internal static class Extraction
         return new ExtractionResult(document, coverage, warnings.Warnings);
     }
 
-    private static bool IsWithin(string file, string folderOrPage)
+    /// <summary>True when <paramref name="file"/> is <paramref name="folderOrPage"/> or lies below it.</summary>
+    public static bool IsWithin(string file, string folderOrPage)
     {
         var full = Path.GetFullPath(file);
-        return full == folderOrPage || full.StartsWith(folderOrPage.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var root = Path.GetFullPath(folderOrPage).TrimEnd(Path.DirectorySeparatorChar);
+        return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Pages in a stable order; a folder is read recursively, a page is cited relative to the folder's parent.</summary>

@@ -104,7 +104,7 @@ namespace ModelArts.SpecExtractor
                 return UsageError(stderr, "--out <file.json> is required");
             }
 
-            if (historical.FirstOrDefault(h => !inputs.Any(input => Path.GetFullPath(h).StartsWith(Path.GetFullPath(input), StringComparison.Ordinal))) is { } stray)
+            if (historical.FirstOrDefault(h => !inputs.Any(input => Extraction.IsWithin(h, input))) is { } stray)
             {
                 return UsageError(stderr, $"--historical '{stray}' is not one of the inputs or inside one");
             }

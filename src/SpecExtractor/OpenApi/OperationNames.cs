@@ -46,7 +46,7 @@ internal static partial class OperationNames
 
     /// <summary>
     /// A declared name that is a documentation topic id, not an operation: lower-case words and digit
-    /// groups joined by '_' or '-', at least one of them digits (<c>modelarts_03_0149</c>, <c>en-us_topic_0000001</c>).
+    /// groups joined by '_' or '-', at least one group all digits (<c>modelarts_03_0149</c>, <c>en-us_topic_0000001</c>).
     /// </summary>
     public static bool IsTopicId(string name) => TopicId().IsMatch(name);
 
@@ -79,7 +79,7 @@ internal static partial class OperationNames
         return word.Length > 5 && word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) ? word[..^3] : word;
     }
 
-    [GeneratedRegex(@"^(?=[^\d]*\d)[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$")]
+    [GeneratedRegex(@"^(?=.*[_-]\d+(?:[_-]|$))[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$")]
     private static partial Regex TopicId();
 
     [GeneratedRegex(@"[A-Za-z0-9]+")]
