@@ -38,6 +38,9 @@ internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The whole-value formats (<c>^...$</c>) the description states, alternatives of one another.</summary>
+    public List<string> Formats { get; } = [];
+
     public void Set(string sentence, params (string Keyword, JsonNode? Value)[] keywords)
     {
         var names = new List<string>();
@@ -260,6 +263,21 @@ internal static partial class ConstraintCatalog
             }
 
             var intro = SentenceAround(lines[i], lines[i].Length - 1, 1);
+            if (ConditionalOptionIntro().Match(intro) is { Success: true } condition)
+            {
+                // "The options for dedicated resource pools with GPU specifications are as follows:" lists the values of
+                // one case only; other cases take other values, so the list is no closed set for the property.
+                facts.Warnings.Add($"option list of '{facts.Name}' applies only {condition.Groups["case"].Value.Trim()}; no enum is derived from it");
+                continue;
+            }
+
+            if (facts.JsonType == "string" && options.All(o => IsValueRange(o.Groups["value"].Value)))
+            {
+                // "172.16.0.0/12-172.16.0.0/24": each bullet is a range of values, not a value.
+                facts.Warnings.Add($"option list of '{facts.Name}' lists ranges ('{options[0].Groups["value"].Value}'), not values; no enum is derived from it");
+                continue;
+            }
+
             if (understood < options.Count)
             {
                 var odd = bullets.First(b => !OptionBullet().IsMatch(b) || ParseValue(OptionBullet().Match(b).Groups["value"].Value, facts.JsonType) is null);
@@ -333,6 +351,11 @@ internal static partial class ConstraintCatalog
         yield return ParseValue(option, jsonType)!;
     }
 
+    /// <summary>
+    /// A whole-value format. A second, different format of the same property is an alternative, not a second
+    /// requirement: "If the task is of the once type, the format is yyyy-MM-ddThh:mm:ss. For other types, hh:mm:ss."
+    /// states two forms a value may take, so the pattern admits either.
+    /// </summary>
     private static void SetFormat(PropertyFacts facts, string sentence, string? format, string pattern)
     {
         if (format is not null && !facts.Keywords.ContainsKey("format"))
@@ -340,7 +363,23 @@ internal static partial class ConstraintCatalog
             facts.Set(sentence, ("format", format));
         }
 
+        if (facts.Formats.Count > 0 && !facts.Formats.Contains(pattern) && facts.Keywords["pattern"]?.GetValue<string>() == Alternatives(facts.Formats))
+        {
+            facts.Formats.Add(pattern);
+            facts.Keywords["pattern"] = Alternatives(facts.Formats);
+            facts.Sources.Add((["pattern"], sentence));
+            return;
+        }
+
+        if (!facts.Keywords.ContainsKey("pattern"))
+        {
+            facts.Formats.Add(pattern);
+        }
+
         AddPattern(facts, sentence, pattern);
+
+        static string Alternatives(List<string> patterns) =>
+            patterns.Count == 1 ? patterns[0] : "^(?:" + string.Join("|", patterns.Select(p => p[1..^1])) + ")$";
     }
 
     /// <summary>"By default, a comma (,) is used as the separator", "By default, the Tab key is used".</summary>
@@ -454,13 +493,36 @@ internal static partial class ConstraintCatalog
         AddPattern(facts, sentence, "^[" + set + "]$");
     }
 
+    /// <summary>
+    /// "172.16.0.0/12-172.16.0.0/24", "0.10-0.90": two values of the same shape (digit runs, letter runs and the
+    /// punctuation between them) joined by a hyphen, with digits and punctuation in each.
+    /// </summary>
+    private static bool IsValueRange(string value)
+    {
+        var halves = value.Split('-');
+        return halves.Length == 2 && halves.All(h => h.Any(char.IsAsciiDigit) && h.Any(c => !char.IsAsciiLetterOrDigit(c)))
+            && Shape(halves[0]) == Shape(halves[1]);
+
+        static string Shape(string text) => ShapeRuns().Replace(text, m => char.IsAsciiDigit(m.Value[0]) ? "9" : "a");
+    }
+
     /// <summary>"yyyyMMdd-yyyyMMdd" → <c>\d{8}-\d{8}</c>: each date letter a digit, other characters literal.</summary>
     private static string PlaceholderPattern(string placeholder)
     {
         var pattern = new StringBuilder();
         var digits = 0;
-        foreach (var c in placeholder)
+        for (var i = 0; i < placeholder.Length; i++)
         {
+            var c = placeholder[i];
+            if (c == '\'' && placeholder.IndexOf('\'', i + 1) is var close and > 0)
+            {
+                // 'T', 'Z': a quoted literal, as in Java's date patterns.
+                Flush();
+                pattern.Append(Regex.Escape(placeholder[(i + 1)..close]));
+                i = close;
+                continue;
+            }
+
             if ("yMdHhmsS".Contains(c, StringComparison.Ordinal))
             {
                 digits++;
@@ -727,6 +789,13 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionIntro();
 
+    /// <summary>"The options for dedicated resource pools with GPU specifications are as follows:": a list for one case (two words or more).</summary>
+    [GeneratedRegex(@"\b(?:options|values)\s+(?<case>(?:for|when|if)\s+(?:[\w()*-]+\s+){2,}?)(?:are|is|include)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalOptionIntro();
+
+    [GeneratedRegex(@"[0-9]+|[A-Za-z]+")]
+    private static partial Regex ShapeRuns();
+
     [GeneratedRegex(@"^(?<intro>.*?(?:options?|as follows|values?|following)[^:：]*[:：])\s+-\s+(?<rest>[^\s:：,，()（）]+\s*[:：].*)$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineOptions();
 
@@ -760,8 +829,8 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\b(?:must|should)\s+end\s+with\s+(?:a\s+|the\s+)?(?:slash\s*\(/\)|slash|/)|\bends\s+with\s+(?:a\s+)?(?:slash|/)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSlash();
 
-    /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd".</summary>
-    [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))[yMdHhmsS\-_:/.T ]*[yMdHhmsS])", RegexOptions.None)]
+    /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd", "in the format of yyyy-MM-dd'T'HH:mm:ss'Z'" (quoted literals).</summary>
+    [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))(?:[yMdHhmsS\-_:/.T ]|'[^'\s]+')*(?:[yMdHhmsS]|'[^'\s]+'))", RegexOptions.None)]
     private static partial Regex TimeFormat();
 
     [GeneratedRegex(@"\bhexadecimal\s+(?:code|value)\s+of\s+(?:the\s+)?colou?r|\bcolou?r\s+code\b|\bhexadecimal\s+colou?r", RegexOptions.IgnoreCase)]

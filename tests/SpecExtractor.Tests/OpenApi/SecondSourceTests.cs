@@ -111,6 +111,31 @@ public sealed class SecondSourceTests : IDisposable
         Assert.Contains(warnings, w => w.Message.Contains("example-exceptions.json", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_example_outside_the_stated_format_drops_a_response_pattern_but_not_one_requests_use()
+    {
+        var pathRow = new Row("path", "No", "String", "OBS path of the output.");
+        var create = PageWriter.Operation("CreateThing", "POST /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("spec", "No", "Spec object", "Spec.")), new Table("Spec", "request", pathRow)],
+            requestExample: """{ "spec": { "path": "" } }""", statuses: ["200"]);
+        var show = PageWriter.Operation("ShowThing", "GET /v2/{project_id}/things",
+            [new Table("Response body parameters", "response", new Row("location", "", "String", "OBS path where the model is located or the template address of the SWR image."))],
+            requestExample: null, statuses: ["200"]);
+        var showPage = show.Text.Replace("## Status Codes", "## Example Responses\n\n**Status code: 200**\n\n```\n{ \"location\": \"https://models.obs.example.com/mnist\" }\n```\n\n## Status Codes", StringComparison.Ordinal);
+
+        var (document, coverage, warnings) = Extract.Pages(create, (show.File, showPage));
+
+        Assert.Equal("obs-path", document.Property("Spec", "path")["format"]!.GetValue<string>());
+        var exception = Assert.Single(coverage.ExampleExceptions);
+        Assert.Equal(("CreateThing", "example1"), (exception.OperationId, exception.Example));
+        Assert.Contains("\"\" at $.spec.path, which does not match the documented format", exception.Reason, StringComparison.Ordinal);
+        var location = document.Property("ShowThingResponse", "location");
+        Assert.Null(location["pattern"]);
+        Assert.Null(location["format"]);
+        Assert.Null(location["x-doc-source"]);
+        Assert.Contains(warnings, w => w.Message.Contains("the response shows other values, so the pattern is not extracted", StringComparison.Ordinal));
+    }
+
     private string Write(string folder, (string File, string Text) page)
     {
         var directory = Path.Combine(_root, folder);

@@ -213,6 +213,52 @@ public sealed class FormatCatalogTests
     }
 
     [Fact]
+    public void Two_formats_for_two_cases_are_alternatives_not_two_requirements()
+    {
+        var facts = ConstraintCatalog.Read("begin_at", "string",
+            "Start time of a period. If a scheduled task is of the once type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.",
+            Row);
+
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.False(facts.Keywords.ContainsKey("allOf"));
+        Assert.Matches(pattern, "2024-01-02T08:00:00");
+        Assert.Matches(pattern, "08:00:00");
+        Assert.DoesNotMatch(pattern, "08:00");
+        Assert.Equal(2, facts.Sources.Count(s => s.Keywords.Contains("pattern")));
+    }
+
+    [Fact]
+    public void Quoted_literals_in_a_date_format_are_literal_characters()
+    {
+        var pattern = ConstraintCatalog.Read("timestamp", "string", "UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'", Row).Keywords["pattern"]!.GetValue<string>();
+
+        Assert.Matches(pattern, "2022-03-30T07:09:10Z");
+        Assert.DoesNotMatch(pattern, "2022-03-30");
+    }
+
+    [Fact]
+    public void An_option_list_for_one_case_is_no_enum()
+    {
+        var facts = ConstraintCatalog.Read("flavor_id", "string",
+            "ID of the resource flavor. The options for dedicated resource pools with GPU specifications are as follows:\n- modelarts.pool.visual.xlarge (1 card)\n- modelarts.pool.visual.2xlarge (2 cards)",
+            Row);
+
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Contains(facts.Warnings, w => w.Contains("applies only for dedicated resource pools with GPU specifications", StringComparison.Ordinal));
+        Assert.True(ConstraintCatalog.Read("status", "string", "Options for Status:\n- running\n- stopped", Row).Keywords.ContainsKey("enum"));
+    }
+
+    [Fact]
+    public void An_option_list_of_ranges_is_no_enum()
+    {
+        var facts = ConstraintCatalog.Read("cidr", "string", "Network CIDR. Values:\n- 172.16.0.0/12-172.16.0.0/24\n- 192.168.0.0/16-192.168.0.0/24", Row);
+
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Contains(facts.Warnings, w => w.Contains("lists ranges", StringComparison.Ordinal));
+        Assert.Equal("[\"sys-data\",\"sys-model\"]", ConstraintCatalog.Read("x", "string", "Values:\n- sys-data\n- sys-model", Row).Keywords["enum"]!.ToJsonString());
+    }
+
+    [Fact]
     public void A_single_character_separator_from_a_listed_set_admits_its_documented_default()
     {
         var facts = ConstraintCatalog.Read("text_sample_separator", "string",

@@ -1,0 +1,59 @@
+using Xunit;
+using ModelArts.SpecExtractor.OpenApi;
+
+namespace ModelArts.SpecExtractor.Tests.OpenApi;
+
+/// <summary>Document-wide rules for what the pages leave contradictory or implicit.</summary>
+public sealed class DocumentRulesTests
+{
+    private static string Update(string page) => page
+        .Replace(":original_name: CreateThing.html", ":original_name: UpdateThing.html", StringComparison.Ordinal)
+        .Replace("POST /v2/{project_id}/things/{group_id}", "PUT /v2/{project_id}/things/{group_id}", StringComparison.Ordinal);
+
+    [Fact]
+    public void Same_named_tables_that_share_no_property_are_separate_schemas_under_the_typed_policy()
+    {
+        var other = Update(TestPages.Rst)
+            .Replace("| type      | No        | Integer |", "| kind      | No        | Integer |", StringComparison.Ordinal)
+            .Replace("| note      | No        | String  |", "| label     | No        | String  |", StringComparison.Ordinal);
+
+        var (typed, _, warnings) = Extract.Document(TypeConflicts.Typed, ("a.rst", TestPages.Rst, false), ("b.rst", other, false));
+        var (widened, _, _) = Extract.Document(TypeConflicts.Widen, ("a.rst", TestPages.Rst, false), ("b.rst", other, false));
+
+        Assert.Equal(["type", "note"], typed.Schema("Source")["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["kind", "label"], typed.Schema("UpdateThingSource")["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("#/components/schemas/UpdateThingSource", typed.Property("UpdateThingRequest", "source")["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/Source", typed.Property("CreateThingRequest", "source")["$ref"]!.GetValue<string>());
+        Assert.Contains(warnings, w => w.File == "b.rst" && w.Message.Contains("shares no property", StringComparison.Ordinal));
+        Assert.Equal(["type", "note", "kind", "label"], widened.Schema("Source")["properties"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void A_default_outside_the_options_is_dropped_with_its_citation()
+    {
+        var text = TestPages.Rst
+            .Replace("| Mode. Options:                                               |", "| Mode. The default value is medium. Options:                  |", StringComparison.Ordinal)
+            .Replace("-  **fast**: quick. (Default value)  ", "-  **fast**: quick.                  ", StringComparison.Ordinal);
+
+        var (document, _, warnings) = Extract.Pages(("p.rst", text));
+
+        var mode = document.Property("CreateThingRequest", "mode");
+        Assert.Equal(["fast", "slow"], mode["enum"].Strings());
+        Assert.Null(mode["default"]);
+        Assert.DoesNotContain(mode["x-doc-source"]!.AsArray(), s => s!["keywords"].Strings().Contains("default"));
+        Assert.Contains(warnings, w => w.Message.Contains("default of 'mode' (\"medium\") is not among its options", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_content_type_row_without_a_media_type_is_a_warning_and_a_header()
+    {
+        var text = StylePages.Nested.Replace("Content-Type Yes       String Application/merge-patch + JSON.", "Content-Type Yes       String Type of the message body.     ", StringComparison.Ordinal);
+
+        var (document, _, warnings) = Extract.Document(TypeConflicts.Typed, ("p.rst", text, false));
+
+        var operation = document.Operation("patch", "/v2/{project_id}/pools/{pool_name}");
+        Assert.Equal(["application/json"], operation["requestBody"]!["content"]!.AsObject().Select(p => p.Key));
+        Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Content-Type");
+        Assert.Contains(warnings, w => w.Message.Contains("Content-Type row names no media type", StringComparison.Ordinal));
+    }
+}
