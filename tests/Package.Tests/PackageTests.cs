@@ -25,6 +25,15 @@ public sealed partial class PackageTests(PackageFixture package)
         Console.WriteLine(request.Validate().Count);
         var client = new ModelArtsClient(new HttpClient(), new ModelArtsClientOptions { Endpoint = new Uri("https://modelarts.eu-de.otc.t-systems.com"), ProjectId = "p" });
         Console.WriteLine(client is not null && typeof(IamClient) is not null);
+
+        // Every chapter of the reference is a client of its own namespace.
+        Type[] chapters =
+        [
+            typeof(ModelArts.Training.TrainingClient), typeof(ModelArts.Development.DevelopmentClient), typeof(ModelArts.Resources.ResourcesClient),
+            typeof(ModelArts.Services.ServicesClient), typeof(ModelArts.ServiceTasks.ServiceTasksClient), typeof(ModelArts.AiApplications.AiApplicationsClient),
+            typeof(ModelArts.Authorization.AuthorizationClient),
+        ];
+        Console.WriteLine($"chapters: {chapters.Length}");
         """;
 
     // Line numbers matter: the test expects MA0001 on line 10 and MA0002 on line 17.
@@ -61,11 +70,16 @@ public sealed partial class PackageTests(PackageFixture package)
             "lib/netstandard2.0/ModelArts.Runtime.dll", "lib/net10.0/ModelArts.Runtime.dll",
             "analyzers/dotnet/cs/ModelArts.Generator.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.CodeFixes.dll",
             "buildTransitive/ModelArts.Sdk.props", "buildTransitive/ModelArts.Sdk.targets",
-            "spec/modelarts.openapi.json", "spec/iam.openapi.json", "README.md",
+            "README.md",
         })
         {
             Assert.Contains(expected, entries);
         }
+
+        // Every document of spec/, one per chapter of the API reference.
+        var documents = Directory.GetFiles(Path.Combine(PackageFixture.RepoRoot, "spec"), "*.openapi.json").Select(f => "spec/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(9, documents.Count);
+        Assert.Equal(documents, entries.Where(e => e.StartsWith("spec/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         // The analyzer folder carries exactly the generator's resolved netstandard2.0 runtime closure of System.Text.Json.
         var closure = GeneratorRuntimeClosure("System.Text.Json").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
@@ -89,6 +103,7 @@ public sealed partial class PackageTests(PackageFixture package)
         var (runExit, runOutput) = PackageFixture.Run(folder, "run", "--no-build");
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", runOutput, StringComparison.Ordinal);
+        Assert.Contains("chapters: 7", runOutput, StringComparison.Ordinal);
     }
 
     [Fact]

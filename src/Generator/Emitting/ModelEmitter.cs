@@ -74,7 +74,7 @@ internal static class ModelEmitter
         w.Documentation(property.Documentation, $"The <c>{property.JsonName}</c> property.", property.Default is { } value ? "Default: " + value : null);
         if (request)
         {
-            if (property.Required)
+            if (property.Required || property.RequiredInRequests)
             {
                 w.Line($"[{TypeNames.Constraints}.RequiredProperty]");
             }
@@ -273,8 +273,9 @@ internal static class ModelEmitter
         {
             w.Line($"{TypeNames.Check}.Required({at}, {name} is not null);");
         }
-        else if (property.Required && !property.Nullable)
+        else if ((property.Required && !property.Nullable) || property.RequiredInRequests)
         {
+            // A value type, or a property only requests must carry (x-required-in-requests): nullable in C#, required when sent.
             w.Line($"{TypeNames.Check}.Required({at}, {name} is not null);");
         }
 

@@ -75,17 +75,31 @@ public sealed class ModelArtsPipeline
     };
 
     /// <summary>Sends a request and reads the response body with <paramref name="read"/>.</summary>
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken) =>
+        SendAsync(method, path, query, null, body, read, cancellationToken);
+
+    /// <summary>
+    /// Sends a request with the operation's header parameters and reads the response body with <paramref name="read"/>.
+    /// A <c>Content-Type</c> among <paramref name="headers"/> is the body's media type (or, without a body, sent on an empty one).
+    /// </summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken)
     {
-        var bytes = await SendCoreAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
+        var bytes = await SendCoreAsync(method, path, query, headers, body, cancellationToken).ConfigureAwait(false);
         return JsonRead.Document(bytes, read);
     }
 
     /// <summary>Sends a request whose response has no body the caller needs.</summary>
-    public async Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken) =>
-        _ = await SendCoreAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
+    public Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, query, null, body, cancellationToken);
 
-    private async Task<byte[]> SendCoreAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request with the operation's header parameters; the response has no body the caller needs.
+    /// A <c>Content-Type</c> among <paramref name="headers"/> is the body's media type (or, without a body, sent on an empty one).
+    /// </summary>
+    public async Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, CancellationToken cancellationToken) =>
+        _ = await SendCoreAsync(method, path, query, headers, body, cancellationToken).ConfigureAwait(false);
+
+    private async Task<byte[]> SendCoreAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, CancellationToken cancellationToken)
     {
         if (body is not null && _options.ValidateRequests)
         {
@@ -115,6 +129,11 @@ public sealed class ModelArtsPipeline
             {
                 request.Content = new ByteArrayContent(content);
                 request.Content.Headers.ContentType = Json;
+            }
+
+            if (headers is not null)
+            {
+                AddHeaders(request, headers);
             }
 
             if (_options.Authenticator is { } authenticator)
@@ -184,6 +203,27 @@ public sealed class ModelArtsPipeline
                 }
 
                 throw Error(response, bytes, $"{method.Method} {path}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operation's header parameters. <c>Content-Type</c> is a content header: it replaces the body's media type, and
+    /// a request without a body carries it on an empty one (a GET whose Content-Type chooses the answer's form).
+    /// </summary>
+    private static void AddHeaders(HttpRequestMessage request, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.Remove("Content-Type");
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", header.Value);
+            }
+            else if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                throw new ArgumentException($"'{header.Key}' cannot be sent as a request header", nameof(headers));
             }
         }
     }

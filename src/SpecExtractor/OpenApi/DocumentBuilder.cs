@@ -516,8 +516,14 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             schemas[requestName] = SchemaTypes.Infer(first.Value);
         }
 
+        var bodyAsQuery = BodyTableAsQuery(operation, schemas, requestName);
         var hasBody = schemas[requestName] is JsonObject;
         var (parameters, mediaType) = operation.Endpoint.FromProse ? ([], null) : BuildParameters(operation, builder, hasBody);
+        foreach (var parameter in bodyAsQuery.Where(q => !parameters.Any(p => p!["name"]!.GetValue<string>() == q["name"]!.GetValue<string>())))
+        {
+            parameters.Add(parameter);
+        }
+
         if (parameters.Count > 0)
         {
             op["parameters"] = parameters;
@@ -536,6 +542,40 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         op["responses"] = BuildResponses(operation, schemas, responseNames, reconciler);
         return op;
+    }
+
+    /// <summary>
+    /// A GET or HEAD carries no body: a "Request Body" table on such a page lists query parameters (the old-style
+    /// pages that do this show the names in the sample request's query string), so its rows become query parameters
+    /// and the table no schema.
+    /// </summary>
+    private List<JsonObject> BodyTableAsQuery(Operation operation, JsonObject schemas, string requestName)
+    {
+        if (operation.Endpoint.Method is not ("GET" or "HEAD") || schemas[requestName] is not JsonObject body || body["properties"] is not JsonObject properties)
+        {
+            return [];
+        }
+
+        var table = operation.Page.Tables.FirstOrDefault(t => t.Role == TableRole.RequestBody);
+        warnings.Add(operation.Page.File, table?.Line ?? operation.Endpoint.Line, $"{operation.Endpoint.Method} carries no body: the request body table of {operation.Id} lists query parameters, and is extracted as such");
+        var required = body["required"] is JsonArray names ? names.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
+        var query = new List<JsonObject>();
+        foreach (var (name, property) in properties)
+        {
+            var schema = property!.DeepClone().AsObject();
+            var parameter = new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = required.Contains(name) };
+            if (schema["description"] is { } description)
+            {
+                schema.Remove("description");
+                parameter["description"] = description.DeepClone();
+            }
+
+            parameter["schema"] = schema;
+            query.Add(parameter);
+        }
+
+        schemas.Remove(requestName);
+        return query;
     }
 
     /// <summary>

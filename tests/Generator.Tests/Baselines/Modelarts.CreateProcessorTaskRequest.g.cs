@@ -4,7 +4,7 @@ namespace ModelArts
 {
     /// <summary>The CreateProcessorTaskRequest object.</summary>
     [global::ModelArts.Runtime.Constraints.MutuallyExclusive("DataSource", "Inputs", Source = @"Either this parameter or inputs is used.")]
-    [global::ModelArts.Runtime.Constraints.AtLeastOne("DataSource", "Inputs", Message = @"set data_source or inputs")]
+    [global::ModelArts.Runtime.Constraints.AtLeastOne("DataSource", "Inputs", Message = @"set data_source or inputs: Either this parameter or inputs is used.")]
     [global::ModelArts.Runtime.Constraints.Rule("value-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Allowed = new object[] { "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation", "sys_data_selection" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::ModelArts.Runtime.Constraints.Rule("required-when", "CreateVersion", true, Subjects = new[] { "Template.Id" }, Message = @"create_version can be true only when template.id is a data processing template (sys_data_cleaning, sys_data_augmentation, sys_data_validation or sys_data_selection).")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelArts.ModelArtsClientJsonConverter))]

@@ -45,6 +45,27 @@ public sealed class DocumentRulesTests
     }
 
     [Fact]
+    public void A_request_body_table_of_a_get_lists_query_parameters()
+    {
+        // Old-style pages do this: "Request Body" under a GET whose sample request carries the names in its query.
+        var page = PageWriter.Operation("ListConfigs", "GET /v1/{project_id}/configs",
+            new Table("Request body parameters", "request", new Row("per_page", "No", "Integer", "Items per page. The value range is [1, 1000]."), new Row("order", "Yes", "String", "Sorting order.")));
+
+        var (document, coverage, warnings) = Extract.Pages(page);
+
+        var operation = document.Operation("get", "/v1/{project_id}/configs");
+        Assert.Null(operation["requestBody"]);
+        Assert.False(document["components"]!["schemas"]!.AsObject().ContainsKey("ListConfigsRequest"));
+        var query = operation["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").ToList();
+        Assert.Equal(["per_page", "order"], query.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal([false, true], query.Select(p => p!["required"]!.GetValue<bool>()));
+        Assert.Equal("1000", query[0]!["schema"]!["maximum"]!.ToJsonString());
+        Assert.Equal("Items per page. The value range is [1, 1000].", query[0]!["description"]!.GetValue<string>());
+        Assert.Equal(coverage.RowsFound, coverage.RowsExtracted);
+        Assert.Contains(warnings, w => w.Message.Contains("GET carries no body", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_content_type_row_without_a_media_type_is_a_warning_and_a_header()
     {
         var text = StylePages.Nested.Replace("Content-Type Yes       String Application/merge-patch + JSON.", "Content-Type Yes       String Type of the message body.     ", StringComparison.Ordinal);
