@@ -840,7 +840,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var n = 0;
         foreach (var example in examples)
         {
-            var findings = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var findings = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId, example.Example.Kind == ExampleKind.Request);
             var adjustments = findings.Adjustments;
             var key = "example" + (n + 1).ToString(CultureInfo.InvariantCulture);
             if (findings.Undocumented.Count > 0)

@@ -49,9 +49,10 @@ internal sealed partial class ExampleReconciler(JsonObject schemas, WarningSink 
     /// option values the example shows that a request-side enum does not take (the example then
     /// contradicts the documented options, and is listed as an exception with that reason).
     /// </summary>
-    public ExampleFindings Reconcile(JsonObject holder, string key, JsonNode? value, string file, int line, string page)
+    /// <param name="request">The example is a request's (only a request must carry what <c>x-required-in-requests</c> lists).</param>
+    public ExampleFindings Reconcile(JsonObject holder, string key, JsonNode? value, string file, int line, string page, bool request = false)
     {
-        var context = new Where(file, line, page, [], []);
+        var context = new Where(file, line, page, [], [], request);
         if (holder[key] is not JsonObject schema)
         {
             return new ExampleFindings(context.Adjustments, context.Undocumented);
@@ -66,7 +67,7 @@ internal sealed partial class ExampleReconciler(JsonObject schemas, WarningSink 
         return new ExampleFindings(context.Adjustments, context.Undocumented);
     }
 
-    private sealed record Where(string File, int Line, string Page, List<ExampleAdjustment> Adjustments, List<string> Undocumented);
+    private sealed record Where(string File, int Line, string Page, List<ExampleAdjustment> Adjustments, List<string> Undocumented, bool Request);
 
     private JsonObject Visit(JsonObject schema, JsonNode? value, string path, Where where, Action<JsonNode?> replace, bool requestSide)
     {
@@ -268,6 +269,16 @@ internal sealed partial class ExampleReconciler(JsonObject schemas, WarningSink 
         switch (value)
         {
             case JsonObject obj when schema["properties"] is JsonObject properties:
+                if (where.Request && schema["x-required-in-requests"] is JsonArray mandatory)
+                {
+                    // What the request table marks Mandatory and the request example leaves out: the page contradicts itself.
+                    foreach (var missing in mandatory.Select(m => m!.GetValue<string>()).Where(m => !obj.ContainsKey(m)))
+                    {
+                        warnings.Add(where.File, where.Line, $"example at {path} lacks '{missing}', which the request table marks Mandatory; the example is listed in example-exceptions.json");
+                        where.Undocumented.Add($"no '{missing}' at {path}, which the request table marks Mandatory");
+                    }
+                }
+
                 foreach (var (name, child) in obj.ToList())
                 {
                     var childPath = path + "." + name;

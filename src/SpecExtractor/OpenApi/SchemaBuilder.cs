@@ -267,7 +267,10 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             return;
         }
 
-        var added = ConstraintKeywords.Where(k => !into.ContainsKey(k) && from[k] is not null).ToList();
+        // An option list and a value form (a hyphen-joined list of reason IDs, whose options are its items) of two tables
+        // describe the value differently: the first table decides, and the other's is not added.
+        var added = ConstraintKeywords.Where(k => !into.ContainsKey(k) && from[k] is not null
+            && !(k == "enum" && into.ContainsKey("pattern")) && !(k == "pattern" && into.ContainsKey("enum"))).ToList();
         foreach (var keyword in added)
         {
             into[keyword] = from[keyword]!.DeepClone();

@@ -463,6 +463,21 @@ internal static partial class ConstraintCatalog
         }
 
         var item = "[^" + EscapeInClass(sep[0]) + "\\s]+";
+        if (facts.Keywords["enum"] is JsonArray options && options.All(o => o is JsonValue v && v.TryGetValue<string>(out _)))
+        {
+            // "Use a hyphen (-) to separate every two hard sample reason IDs. Options: 0 ... 30": the options are the items
+            // of the list, not values of the property, so the value is options joined by the separator.
+            item = "(?:" + string.Join("|", options.Select(o => Regex.Escape(o!.GetValue<string>()))) + ")";
+            facts.Keywords.Remove("enum");
+            for (var i = 0; i < facts.Sources.Count; i++)
+            {
+                if (facts.Sources[i].Keywords.Contains("enum"))
+                {
+                    facts.Sources[i] = (facts.Sources[i].Keywords.Select(k => k == "enum" ? "pattern" : k).ToArray(), facts.Sources[i].Sentence);
+                }
+            }
+        }
+
         AddPattern(facts, sentence, "^" + item + "(?:" + Regex.Escape(sep) + item + ")*$");
     }
 

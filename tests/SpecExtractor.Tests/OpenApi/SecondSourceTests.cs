@@ -54,6 +54,30 @@ public sealed class SecondSourceTests : IDisposable
     }
 
     [Fact]
+    public void An_option_list_of_another_table_or_edition_does_not_narrow_a_stated_list_form()
+    {
+        // One page: a hyphen-joined list of reason IDs, whose options are its items; the others (and the second edition): the options alone.
+        const string List = "Reasons. Use a hyphen (-) to separate every two reason IDs, for example, 3-20. Options:\n- 3: low confidence\n- 20: other";
+        const string Options = "Reason. Options:\n- 3: low confidence\n- 20: other";
+        var english = Write("en", PageWriter.Operation("AddThings", "PUT /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", List))],
+            requestExample: null, statuses: ["200"]));
+        Write("en", PageWriter.Operation("CreateThings", "POST /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", Options))],
+            requestExample: null, statuses: ["200"]));
+        var chinese = Write("zh", PageWriter.Operation("AddThings", "PUT /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", "原因。可选值如下：\n- 3：低置信度\n- 20：其他"))],
+            requestExample: null, statuses: ["200"]));
+
+        var result = Extraction.Run(new ExtractionRequest([english], [], Extract.Info) { Supplements = [chinese] });
+
+        var reasons = result.Document.Property("Label", "reasons");
+        Assert.Null(reasons["enum"]);
+        Assert.Matches(reasons["pattern"]!.GetValue<string>(), "3-20");
+        Assert.Contains(result.Warnings, w => w.Message.Contains("does not narrow the value form the primary edition states", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_error_body_the_pages_show_once_is_the_body_of_every_documented_error_answer()
     {
         var operation = PageWriter.Operation("GetThing", "GET /v2/{project_id}/things", [], requestExample: null, statuses: ["200", "401", "404", "500"]);
@@ -134,6 +158,26 @@ public sealed class SecondSourceTests : IDisposable
         Assert.Null(location["format"]);
         Assert.Null(location["x-doc-source"]);
         Assert.Contains(warnings, w => w.Message.Contains("the response shows other values, so the pattern is not extracted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_request_example_without_what_only_requests_must_carry_is_an_exception_and_a_response_one_is_not()
+    {
+        // Spec is both the request's and the answer's: only the request table marks name Mandatory (x-required-in-requests).
+        var create = PageWriter.Operation("PatchThing", "PATCH /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("spec", "No", "Spec object", "Spec.")), new Table("Spec", "request", new Row("name", "Yes", "String", "Name."), new Row("size", "No", "Integer", "Size."))],
+            requestExample: """{ "spec": { "size": 2 } }""", statuses: ["200"]);
+        var show = PageWriter.Operation("ShowThing", "GET /v2/{project_id}/things",
+            [new Table("Response body parameters", "response", new Row("spec", "", "Spec object", "Spec.")), new Table("Spec", "response", new Row("name", "", "String", "Name."), new Row("size", "", "Integer", "Size."))],
+            requestExample: null, statuses: ["200"]);
+        var showPage = show.Text.Replace("## Status Codes", "## Example Responses\n\n**Status code: 200**\n\n```\n{ \"spec\": { \"size\": 3 } }\n```\n\n## Status Codes", StringComparison.Ordinal);
+
+        var (document, coverage, _) = Extract.Pages(create, (show.File, showPage));
+
+        Assert.Equal(["name"], document.Schema("Spec")["x-required-in-requests"].Strings());
+        var exception = Assert.Single(coverage.ExampleExceptions);
+        Assert.Equal(("PatchThing", "example1"), (exception.OperationId, exception.Example));
+        Assert.Contains("no 'name' at $.spec, which the request table marks Mandatory", exception.Reason, StringComparison.Ordinal);
     }
 
     private string Write(string folder, (string File, string Text) page)

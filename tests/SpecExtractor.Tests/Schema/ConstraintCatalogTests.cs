@@ -213,6 +213,22 @@ public sealed class FormatCatalogTests
     }
 
     [Fact]
+    public void Options_of_a_separated_list_are_its_items_not_its_values()
+    {
+        var facts = ConstraintCatalog.Read("@modelarts:hard_reasons", "string",
+            "Reasons that the sample is a hard sample. Use a hyphen (-) to separate every two hard sample reason IDs, for example, 3-20-21-19. Options:\n- 0: No target objects are identified.\n- 3: The prediction result differs.\n- 19: Other.\n- 20: Other.\n- 21: Other.",
+            Row);
+
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Matches(pattern, "3-20-21-19");
+        Assert.Matches(pattern, "0");
+        Assert.DoesNotMatch(pattern, "3-7");
+        Assert.DoesNotMatch(pattern, "3--20");
+        Assert.Contains(facts.Sources, s => s.Keywords.Contains("pattern") && s.Sentence.StartsWith("Options:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Two_formats_for_two_cases_are_alternatives_not_two_requirements()
     {
         var facts = ConstraintCatalog.Read("begin_at", "string",
