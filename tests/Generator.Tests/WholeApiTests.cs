@@ -100,6 +100,34 @@ public sealed class WholeApiTests
         Assert.Contains("Value switch { \"X86_64\" or \"AARCH64\" or \"x86_64\" => true", option, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_schema_named_like_a_type_every_file_sees_gets_a_suffix_so_consumer_code_stays_unambiguous()
+    {
+        // Implicit usings import System.Threading.Tasks: a generated Task would make every 'async Task' of a file that
+        // imports the document's namespace ambiguous (CS0104).
+        const string Consumer = """
+            using System.Threading.Tasks;
+            using Jobs;
+
+            public static class Usage
+            {
+                public static async Task<TaskObject> Run(JobsClient client) => (await client.ShowJobAsync("j")).Tasks![0];
+
+                public static TaskStatusOption Done => TaskStatusOption.Done;
+            }
+            """;
+        var document = Operation(string.Empty)
+            .Replace("\"phase\": { \"type\": \"string\" }", "\"phase\": { \"$ref\": \"#/components/schemas/TaskStatus\" }", StringComparison.Ordinal)
+            .Replace("\"Job\": { \"type\": \"object\", \"properties\": {", "\"Task\": { \"type\": \"object\", \"properties\": { \"id\": { \"type\": \"string\" } } },\n      \"TaskStatus\": { \"type\": \"string\", \"enum\": [\"Running\", \"Done\"] },\n      \"Job\": { \"type\": \"object\", \"properties\": { \"tasks\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/components/schemas/Task\" } },", StringComparison.Ordinal);
+        var test = Generate(document);
+        test.TestCode = Consumer;
+
+        await test.RunAsync();
+
+        Assert.Contains(test.Output!.SyntaxTrees, t => t.FilePath.EndsWith("Jobs.TaskObject.g.cs", StringComparison.Ordinal));
+        Assert.Contains(test.Output.SyntaxTrees, t => t.FilePath.EndsWith("Jobs.TaskStatusOption.g.cs", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Start offset of the records on each page.", true)]
     [InlineData("Offset for querying algorithms. If this parameter is set to 1, the query starts from the second one.", true)]

@@ -34,7 +34,8 @@ internal sealed partial class OpenApiParser
             return TypeSpec.Json;
         }
 
-        var type = ResolveType(schema, Naming.Pascal(key), string.Empty, componentPointer, jsonName: key, componentName: Naming.Pascal(key));
+        var ownName = AmbientTypes.Avoid(Naming.Pascal(key), IsEnumSchema(schema) ? "Option" : "Object");
+        var type = ResolveType(schema, Naming.Pascal(key), string.Empty, componentPointer, jsonName: key, componentName: ownName);
         _building.Remove(key);
         _builtComponents[key] = type;
         return type;
@@ -241,7 +242,7 @@ internal sealed partial class OpenApiParser
             case "object" or null:
                 if (HasProperties(schema) || HasObjectParts(schema))
                 {
-                    var name = componentName ?? Naming.Unique(owner + member, _typeNames);
+                    var name = componentName ?? Naming.Unique(AmbientTypes.Avoid(owner + member, "Object"), _typeNames);
                     BuildModel(name, schema, pointer);
                     return new TypeSpec(TypeKind.Model, name);
                 }
@@ -377,7 +378,7 @@ internal sealed partial class OpenApiParser
             return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
         }
 
-        var desired = componentName ?? (_plannedEnumNames.TryGetValue(key, out var planned) ? planned : EnumName(jsonName, ownerMember));
+        var desired = componentName ?? AmbientTypes.Avoid(_plannedEnumNames.TryGetValue(key, out var planned) ? planned : EnumName(jsonName, ownerMember), "Option");
         var name = Naming.Unique(desired, _typeNames);
         if (componentName is not null && name != componentName)
         {

@@ -248,7 +248,7 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            var name = Naming.Pascal(component.Name);
+            var name = AmbientTypes.Avoid(Naming.Pascal(component.Name), "Object");
             var unique = Naming.Unique(name, _typeNames);
             if (unique != name)
             {

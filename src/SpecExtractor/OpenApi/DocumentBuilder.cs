@@ -781,6 +781,11 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             {
                 var value = JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson);
                 Materialize(value);
+                if (DropElisions(value) is > 0 and var elided)
+                {
+                    warnings.Add(page.File, example.Line, $"{(kind == ExampleKind.Request ? "request" : "response")} example of {operation.Id} marks {elided} omission(s) with \"......\" among list items; they are not example values and are left out");
+                }
+
                 if (kind == ExampleKind.Request && (operation.Endpoint.Method is "GET" or "HEAD" || (operation.Endpoint.Method == "DELETE" && value is JsonObject { Count: 0 })))
                 {
                     // GET and HEAD carry no body, and "{ }" under a DELETE request line says it has none.
@@ -806,6 +811,42 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// Removes list items that are only an ellipsis (<c>"......"</c>, <c>"…"</c>): the pages write them between items to
+    /// say "more of the same", not as values. Returns how many it removed.
+    /// </summary>
+    private static int DropElisions(JsonNode? node)
+    {
+        var removed = 0;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    removed += DropElisions(child);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String && Elision().IsMatch(value.GetValue<string>()))
+                    {
+                        array.RemoveAt(i);
+                        removed++;
+                    }
+                    else
+                    {
+                        removed += DropElisions(array[i]);
+                    }
+                }
+
+                break;
+        }
+
+        return removed;
     }
 
     private static void Materialize(JsonNode? node)
@@ -967,6 +1008,10 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     [GeneratedRegex(@"\{(?<name>[^}]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>"...", "......", "…": an omission, not a value.</summary>
+    [GeneratedRegex(@"^\s*(?:\.{3,}|…+)\s*$")]
+    private static partial Regex Elision();
 
     /// <summary>"application/json", "Application/merge-patch + JSON" (spaces removed after the match).</summary>
     [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z0-9.\-]+(?:\s*\+\s*[A-Za-z0-9.\-]+)?")]

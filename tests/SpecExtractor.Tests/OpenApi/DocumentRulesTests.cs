@@ -45,6 +45,22 @@ public sealed class DocumentRulesTests
     }
 
     [Fact]
+    public void An_ellipsis_between_list_items_of_an_example_is_an_omission_not_a_value()
+    {
+        var page = PageWriter.Operation("ListEngines", "GET /v2/{project_id}/engines",
+            [new Table("Response body parameters", "response", new Row("items", "", "Array of Engine objects", "Engines.")), new Table("Engine", "response", new Row("engine_name", "", "String", "Name."))],
+            requestExample: null, statuses: ["200"]);
+        var text = page.Text.Replace("## Status Codes", "## Example Responses\n\n**Status code: 200**\n\n```\n{ \"items\": [ { \"engine_name\": \"Caffe\" }, \"......\", { \"engine_name\": \"PyTorch\" } ] }\n```\n\n## Status Codes", StringComparison.Ordinal);
+
+        var (document, _, warnings) = Extract.Pages((page.File, text));
+
+        Assert.Equal("#/components/schemas/Engine", document.Property("ListEnginesResponse", "items")["items"]!["$ref"]!.GetValue<string>());
+        var example = document.Operation("get", "/v2/{project_id}/engines")["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example1"]!["value"]!;
+        Assert.Equal(2, example["items"]!.AsArray().Count);
+        Assert.Contains(warnings, w => w.Message.Contains("1 omission(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_request_body_table_of_a_get_lists_query_parameters()
     {
         // Old-style pages do this: "Request Body" under a GET whose sample request carries the names in its query.
