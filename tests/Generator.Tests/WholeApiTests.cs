@@ -129,6 +129,33 @@ public sealed class WholeApiTests
     }
 
     [Theory]
+    [InlineData(0.01f, 0)]
+    [InlineData(0.009f, 1)]
+    public void A_float_meets_a_bound_stated_as_the_same_decimal(float cpu, int violations)
+    {
+        // "Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01": (double)0.01f is 0.0099999998.
+        var document = new InMemoryText(Path, """
+            {
+              "openapi": "3.1.0", "info": { "title": "Jobs API", "version": "1" },
+              "paths": { "/jobs": { "post": { "operationId": "CreateJob",
+                "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Spec" } } } },
+                "responses": { "200": { "description": "OK" } } } } },
+              "components": { "schemas": { "Spec": { "type": "object", "properties": { "cpu": { "type": "number", "format": "float", "minimum": 0.01 } } } } }
+            }
+            """);
+        var options = new TestOptionsProvider(new() { [Path] = new() { ["build_metadata.AdditionalFiles.ModelArtsNamespace"] = "Jobs" } });
+        var (output, diagnostics, _) = GeneratorHarness.Run([document], options, GeneratorHarness.Compilation([], GeneratorHarness.ExecutionReferences));
+        Assert.Empty(diagnostics);
+        var spec = GeneratorHarness.Load(output).GetType("Jobs.Spec")!;
+        var value = Activator.CreateInstance(spec)!;
+        spec.GetProperty("Cpu")!.SetValue(value, cpu);
+
+        var found = (System.Collections.ICollection)spec.GetMethod("Validate", Type.EmptyTypes)!.Invoke(value, null)!;
+
+        Assert.Equal(violations, found.Count);
+    }
+
+    [Theory]
     [InlineData("Start offset of the records on each page.", true)]
     [InlineData("Offset for querying algorithms. If this parameter is set to 1, the query starts from the second one.", true)]
     [InlineData("Start index. The default value is 0.", true)]

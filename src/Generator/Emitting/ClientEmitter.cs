@@ -187,7 +187,7 @@ internal static class ClientEmitter
             var c = parameter.Constraints;
             var pattern = c.Patterns.Length > 0 ? TypeNames.Verbatim(c.Patterns[0]) : "null";
             var value = parameter.Type.IsValueType && !parameter.Required ? parameter.Name : parameter.Name;
-            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum, parameter.Type.Kind)}, {TypeNames.Bound(c.Maximum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMinimum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMaximum, parameter.Type.Kind)});");
         }
 
         w.Line($"{TypeNames.Check}.Arguments({violations});");

@@ -97,6 +97,7 @@ internal static partial class ConstraintCatalog
         new("minimum length", MinLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)))),
         new("forbidden characters", ForbiddenCharacters(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("forbidden characters (parenthesized)", ForbiddenCharactersBefore(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
+        new("forbidden characters (listed after)", ForbiddenCharactersListed(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("forbidden characters (zh)", ForbiddenCharactersZh(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("allowed characters", AllowedCharacters(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
         new("allowed characters (trailing)", AllowedCharactersAfter(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
@@ -106,10 +107,13 @@ internal static partial class ConstraintCatalog
         new("range (zh)", RangeZh(), Numbers, (m, s, f) =>
             f.Set(s, ("minimum", ParseNumber(m.Groups["min"].Value)), ("maximum", ParseNumber(m.Groups["max"].Value)))),
         new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
+        new("lower bound, exclusive", ExclusiveMinimumValue(), Numbers, (m, s, f) => f.Set(s, ("exclusiveMinimum", ParseNumber(m.Groups["v"].Value)))),
         new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
         new("default value", DefaultValue(), Scalars, (m, s, f) => SetDefault(m.Groups["v"].Value, s, f)),
         new("default character", DefaultCharacter(), Strings, (m, s, f) => SetDefaultCharacter(m, s, f)),
         new("closed set", ClosedSet(), Scalars, (m, s, f) => SetClosedSet(m.Groups["list"].Value, s, f)),
+        new("closed set in brackets", BracketedSet(), Strings, (m, s, f) => SetClosedSet(string.Join(", ", m.Groups["list"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), s, f)),
+        new("exact length", ExactLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["n"].Value)), ("maxLength", ParseInt(m.Groups["n"].Value)))),
         new("exclusive with", EitherOr(), Any, (m, s, f) => f.Exclusive.Add(new ExclusiveWith(f.Name, m.Groups["other"].Value.Trim(), f.Row with { Sentence = s }, OneRequired: m.Groups["one"].Success))),
         new("OBS path", ObsPath(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, m.Groups["url"].Success ? KnownFormats.ObsUrlPattern : KnownFormats.ObsPathPattern)),
         new("OBS path format", ObsPathFormat(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, KnownFormats.ObsPathPattern)),
@@ -420,7 +424,7 @@ internal static partial class ConstraintCatalog
         }
 
         var values = new JsonArray();
-        foreach (var item in ClosedSetSeparator().Split(list).Select(i => i.Trim().TrimEnd('.').Trim('*', '"', '\'', '“', '”')).Where(i => i.Length > 0))
+        foreach (var item in ClosedSetSeparator().Split(ItemNote().Replace(list, string.Empty)).Select(i => i.Trim().TrimEnd('.').Trim('*', '"', '\'', '“', '”')).Where(i => i.Length > 0))
         {
             if (ParseValue(item, facts.JsonType) is not { } value)
             {
@@ -783,7 +787,7 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:ranges?\s+from|range\s+is|range:|between)\s+(?<min>" + Num + @")\s+(?:to|and|-)\s+(?<max>" + Num + @")(?!\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex RangeFromTo();
 
-    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|最小值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|cannot be (?:smaller|less) than|最小值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex MinimumValue();
 
     [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
@@ -824,11 +828,35 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\bby default,\s+(?:an?\s+|the\s+)?(?:(?<name>tab key|tab|space|comma|semicolon|colon|period|hyphen|underscore|vertical bar)\b[^.]*?|[^.]*?\((?<char>[^)\s])\)[^.]*?)\s+is used", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultCharacter();
 
-    [GeneratedRegex(@"\b(?:value|values|it)\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?(?<list>\**[\w.+/-]+\**(?:,\s*\**[\w.+/-]+\**)+,?\s+or\s+\**[\w.+/-]+\**)(?=[\s.,;]|$)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "The value can be A, B, or C", "Possible values are DAYS, HOURS, and MINUTES", "The options are between, like, in,
+    /// and not"; an item may carry a note in parentheses ("ROUND_ROBIN (weighted round robin)").
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:value|values|it)\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?|\bpossible\s+values\s+are\s+|\bthe\s+options\s+are\s+(?!as\s+follows))(?<list>\**[\w.+/-]+\**(?:\s*\([^()]*\))?(?:,\s*\**[\w.+/-]+\**(?:\s*\([^()]*\))?)+,?\s+(?:or|and)\s+\**[\w.+/-]+\**(?:\s*\([^()]*\))?)(?=[\s.,;]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex ClosedSet();
 
-    [GeneratedRegex(@",\s*(?:or\s+)?|\s+or\s+")]
+    /// <summary>"The value range is [Info Error Warning]": words in brackets, separated by spaces.</summary>
+    [GeneratedRegex(@"\bvalue\s+range\s+is\s+\[(?<list>[A-Za-z_][\w-]*(?:\s+[A-Za-z_][\w-]*)+)\]")]
+    private static partial Regex BracketedSet();
+
+    /// <summary>"The value contains 64 characters", "a string of 32 characters": one length.</summary>
+    [GeneratedRegex(@"\b(?:value\s+contains|a\s+string\s+of)\s+(?<n>\d+)\s+characters\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExactLength();
+
+    /// <summary>"The value must be greater than 0" (not "... greater than or equal to", not "If the value is greater than 1").</summary>
+    [GeneratedRegex(@"\b(?:must|should)\s+be\s+greater\s+than\s+(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExclusiveMinimumValue();
+
+    /// <summary>"The following special characters are not allowed: !<>=&amp;"'", "... are not supported: (){}';,".</summary>
+    [GeneratedRegex(@"following\s+special\s+characters\s+are\s+not\s+(?:allowed|supported|permitted)\s*[:：]\s*(?<chars>[^\s\w]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForbiddenCharactersListed();
+
+    [GeneratedRegex(@",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")]
     private static partial Regex ClosedSetSeparator();
+
+    /// <summary>" (weighted round robin)": a note after an item of a closed set.</summary>
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex ItemNote();
 
     /// <summary>A value that is an OBS path: "OBS path or manifest path to be imported", "OBS directory for ...", "Output path for exporting data to OBS".</summary>
     [GeneratedRegex(@"^(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}OBS\s+(?:(?<url>URL|address)|path|directory|folder|bucket path)\b(?!\s+in\s+a\s+KMS)|^(?:[\w-]+\s+){0,2}(?:path|directory)\s+(?:for\s+\w+ing\s+[\w\s]{1,30}?\s+)?(?:to|in|on)\s+OBS\b|^(?<url>URL|address)\s+of\s+(?:the\s+|an?\s+)?OBS\s+(?:path|directory|folder)\b", RegexOptions.IgnoreCase)]

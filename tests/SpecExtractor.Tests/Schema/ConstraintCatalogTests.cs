@@ -297,6 +297,48 @@ public sealed class FormatCatalogTests
     public void Closed_sets_stated_in_a_sentence_are_enums(string sentence, string values) =>
         Assert.Equal(values, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["enum"]!.ToJsonString());
 
+    [Theory]
+    [InlineData("Possible values are DAYS, HOURS, and MINUTES.", "[\"DAYS\",\"HOURS\",\"MINUTES\"]")]
+    [InlineData("The options are between, like, in, and not.", "[\"between\",\"like\",\"in\",\"not\"]")]
+    [InlineData("The value can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP (source IP address algorithm).", "[\"ROUND_ROBIN\",\"LEAST_CONNECTIONS\",\"SOURCE_IP\"]")]
+    [InlineData("The value range is [Info Error Warning].", "[\"Info\",\"Error\",\"Warning\"]")]
+    public void Closed_sets_with_other_leads_notes_and_brackets_are_enums(string sentence, string values) =>
+        Assert.Equal(values, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["enum"]!.ToJsonString());
+
+    [Fact]
+    public void An_option_list_introduced_as_follows_is_not_read_as_an_inline_closed_set() =>
+        Assert.False(ConstraintCatalog.Read("x", "string", "The options are as follows, or none.", Row).Keywords.ContainsKey("enum"));
+
+    [Theory]
+    [InlineData("The value contains 64 characters.", 64)]
+    [InlineData("The value is a string of 32 characters consisting of lowercase letters and digits.", 32)]
+    public void One_stated_length_is_both_bounds(string sentence, int length)
+    {
+        var facts = ConstraintCatalog.Read("id", "string", sentence, Row);
+
+        Assert.Equal(length, facts.Keywords["minLength"]!.GetValue<long>());
+        Assert.Equal(length, facts.Keywords["maxLength"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("The value must be greater than 0.", "exclusiveMinimum", "0")]
+    [InlineData("The value cannot be smaller than 0.01, with the third decimal place is rounded off.", "minimum", "0.01")]
+    public void Lower_bounds_stated_as_comparisons(string sentence, string keyword, string value) =>
+        Assert.Equal(value, ConstraintCatalog.Read("cpu", "number", sentence, Row).Keywords[keyword]!.ToJsonString());
+
+    [Fact]
+    public void A_condition_on_the_value_is_no_bound() =>
+        Assert.False(ConstraintCatalog.Read("max_surge", "number", "If the value is greater than 1, it indicates the maximum number of instances.", Row).Keywords.ContainsKey("exclusiveMinimum"));
+
+    [Fact]
+    public void Special_characters_listed_after_the_sentence_are_forbidden()
+    {
+        var pattern = ConstraintCatalog.Read("event_info", "string", "The following special characters are not supported: (){}';,[]<>/?`", Row).Keywords["pattern"]!.GetValue<string>();
+
+        Assert.Matches(pattern, "disk full");
+        Assert.DoesNotMatch(pattern, "a;b");
+    }
+
     [Fact]
     public void Only_one_item_at_a_time_is_max_items()
     {
