@@ -25,7 +25,7 @@ public sealed class DesignTimeTests(PackageFixture package)
         using ModelArts;
         using ModelArts.Iam;
 
-        var request = new CreateProcessorTaskRequest { Name = "PRE-e77c", Template = new TemplateParam { Id = TemplateParamId.SysDataValidation } };
+        var request = new CreateProcessorTaskRequest { Name = "PRE-e77c", Template = new TemplateParam { Id = TemplateParamId.SysDataValidation }, Inputs = [] };
         Console.WriteLine(request.ToJson());
         Console.WriteLine(typeof(ModelArtsClient).Name + typeof(IamClient).Name);
         """;
@@ -44,7 +44,7 @@ public sealed class DesignTimeTests(PackageFixture package)
 
             public static object Typo() => new TemplateParam { Id = "sys_data_analys" };
 
-            public static object Forbidden() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Description = "team & co" };
+            public static object Forbidden() => new CreateProcessorTaskRequest { Name = "t", Template = new TemplateParam(), Inputs = [], Description = "team & co" };
         }
         """;
 

@@ -55,6 +55,7 @@ public sealed partial class PackageTests(PackageFixture package)
                 Name = "V001",
                 Template = new TemplateParam { Id = "sys_data_analyse" },
                 CreateVersion = true,
+                DataSource = new ProcessorDataSource { Type = "DATASET", Source = "X6c3N3eztX7cr3Arvqu" },
             };
         }
         """;
