@@ -38,6 +38,9 @@ try
     {
         new("empty", root, feed, package: false, itemGroup: string.Empty),
         new("package", root, feed, package: true, itemGroup: string.Empty),
+        new("data-management", root, feed, package: true, itemGroup: """
+            <ModelArtsOperations Include="chapter:data-management" />
+            """),
         new("selected", root, feed, package: true, itemGroup: """
             <ModelArtsOperations Include="tag:datasets/processor-tasks;CreateProcessorTask;GetProcessorTask;tag:datasets/tasks;ListAutoAnnotationSamples" />
             """),

@@ -251,23 +251,58 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         schema["examples"] = new JsonArray(body.DeepClone());
         schemas[ErrorSchemaName] = schema;
 
+        var replaced = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (_, item) in paths)
         {
             foreach (var (_, operation) in item as JsonObject ?? [])
             {
                 foreach (var (status, response) in (operation as JsonObject)?["responses"] as JsonObject ?? [])
                 {
-                    if (status.Length == 3 && status[0] is '4' or '5' && response is JsonObject answer && answer["content"] is null)
+                    if (status.Length != 3 || status[0] is not ('4' or '5') || response is not JsonObject answer)
+                    {
+                        continue;
+                    }
+
+                    if (answer["content"] is null)
                     {
                         answer["content"] = new JsonObject
                         {
                             ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + ErrorSchemaName } },
                         };
                     }
+                    else if (answer["content"]?["application/json"]?["schema"] is JsonObject own && own["$ref"]?.GetValue<string>() is { } reference
+                        && reference.StartsWith(SchemaBuilder.ComponentPrefix, StringComparison.Ordinal)
+                        && IsErrorBody(schemas[reference[SchemaBuilder.ComponentPrefix.Length..]] as JsonObject, schema))
+                    {
+                        // A page's own error table of the same fields is the one error body (its examples stay).
+                        replaced.Add(reference[SchemaBuilder.ComponentPrefix.Length..]);
+                        own["$ref"] = SchemaBuilder.ComponentPrefix + ErrorSchemaName;
+                    }
                 }
             }
         }
+
+        // The pages' error tables that are now the one schema: their tables are cited by it, and the schemas go
+        // unless something else still uses them.
+        var document = paths.ToJsonString() + schemas.ToJsonString();
+        foreach (var name in replaced)
+        {
+            foreach (var table in schemas[name]?["x-doc-tables"] as JsonArray ?? [])
+            {
+                schema["x-doc-tables"]!.AsArray().Add(table!.DeepClone());
+            }
+
+            if (!document.Contains("\"" + SchemaBuilder.ComponentPrefix + name + "\"", StringComparison.Ordinal))
+            {
+                schemas.Remove(name);
+            }
+        }
     }
+
+    /// <summary>An object schema whose properties are some of the error body's, each of the same type.</summary>
+    private static bool IsErrorBody(JsonObject? candidate, JsonObject error) =>
+        candidate?["properties"] is JsonObject { Count: > 0 } properties && error["properties"] is JsonObject known
+        && properties.All(p => known[p.Key] is JsonObject field && JsonNode.DeepEquals(field["type"], (p.Value as JsonObject)?["type"]));
 
     /// <summary>"error_code is an error code", "error_msg provides information about the error".</summary>
     private static Regex FieldExplanation(string name) =>

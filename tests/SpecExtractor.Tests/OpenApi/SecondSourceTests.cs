@@ -114,6 +114,43 @@ public sealed class SecondSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_pages_own_error_table_of_the_same_fields_is_the_one_error_body_and_one_that_documents_more_stays()
+    {
+        // New-style pages document their error answers with a table of their own, under "Status code: 400".
+        static (string File, string Text) WithErrorTable(string id, params Row[] rows)
+        {
+            var page = PageWriter.Operation(id, $"GET /v2/{{project_id}}/{id.ToLowerInvariant()}", new Table("Response body parameters", "response", new Row("name", "", "String", "Name.")));
+            var error = PageWriter.Operation("X", "GET /x", new Table("Response body parameters", "response", rows)).Text;
+            var table = error[error.IndexOf("**Table", StringComparison.Ordinal)..error.IndexOf("## Status Codes", StringComparison.Ordinal)].Replace("**Table 1**", "**Table 2**", StringComparison.Ordinal);
+            var text = page.Text.Replace("## Status Codes", "**Status code: 400**\n\n" + table + "## Status Codes", StringComparison.Ordinal)
+                .Replace("<tr><td><p>200</p></td><td><p>Status 200</p></td></tr>", "<tr><td><p>200</p></td><td><p>Status 200</p></td></tr>\n<tr><td><p>400</p></td><td><p>Bad request</p></td></tr>", StringComparison.Ordinal);
+            return (page.File, text);
+        }
+
+        var same = Write("en", WithErrorTable("ShowThings", new Row("error_code", "", "String", "Error code."), new Row("error_msg", "", "String", "Error message.")));
+        Write("en", WithErrorTable("ShowOthers", new Row("error_code", "", "String", "Error code."), new Row("error_msg", "", "String", "Error message."), new Row("error_solution", "", "String", "Solution.")));
+        var response = Write("calling", ("response.md", """
+            # Response<a name="modelarts_03_0003"></a>
+
+            The following shows an error response body.
+
+            ```
+            { "error_msg": "The format of message is error", "error_code": "AS.0001" }
+            ```
+            """));
+
+        var result = Extraction.Run(new ExtractionRequest([same, response], [], Extract.Info));
+
+        Schema(result, "/v2/{project_id}/showthings", "#/components/schemas/ErrorResponse");
+        Schema(result, "/v2/{project_id}/showothers", "#/components/schemas/ShowOthersResponse400");
+        Assert.False(result.Document["components"]!["schemas"]!.AsObject().ContainsKey("ShowThingsResponse400"));
+        Assert.Contains(result.Document.Schema("ErrorResponse")["x-doc-tables"]!.AsArray(), t => t!.GetValue<string>().Contains("showthings.md", StringComparison.Ordinal));
+
+        static void Schema(ExtractionResult result, string path, string expected) =>
+            Assert.Equal(expected, result.Document["paths"]![path]!["get"]!["responses"]!["400"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void An_example_value_outside_the_options_widens_a_response_enum_but_not_one_requests_use()
     {
         var statusRow = new Row("status", "No", "String", "Status. Options:\n- running: running\n- done: done");
