@@ -133,7 +133,15 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             ?? "ModelArts";
         var client = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsClientName") ?? string.Empty;
         var selection = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsOperationList") ?? Option(options.GlobalOptions, SelectionProperty) ?? string.Empty;
-        return new SourceDocument(file.Path, text, ns, client, selection);
+        var chapter = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsChapter") ?? ChapterOf(file.Path);
+        return new SourceDocument(file.Path, text, ns, client, selection, chapter);
+    }
+
+    /// <summary>A document's chapter when its item names none: the file name without <c>.openapi.json</c> (<c>training</c>).</summary>
+    private static string ChapterOf(string path)
+    {
+        var file = System.IO.Path.GetFileName(path);
+        return file.Substring(0, file.Length - Extension.Length);
     }
 
     /// <summary>The listed clients the project can register: it has IHttpClientFactory and C# 9, and references each client.</summary>

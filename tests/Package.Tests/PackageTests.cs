@@ -25,6 +25,15 @@ public sealed partial class PackageTests(PackageFixture package)
         Console.WriteLine(request.Validate().Count);
         var client = new ModelArtsClient(new HttpClient(), new ModelArtsClientOptions { Endpoint = new Uri("https://modelarts.eu-de.otc.t-systems.com"), ProjectId = "p" });
         Console.WriteLine(client is not null && typeof(IamClient) is not null);
+
+        // Every chapter of the reference is a client of its own namespace.
+        Type[] chapters =
+        [
+            typeof(ModelArts.Training.TrainingClient), typeof(ModelArts.Development.DevelopmentClient), typeof(ModelArts.Resources.ResourcesClient),
+            typeof(ModelArts.Services.ServicesClient), typeof(ModelArts.ServiceTasks.ServiceTasksClient), typeof(ModelArts.AiApplications.AiApplicationsClient),
+            typeof(ModelArts.Authorization.AuthorizationClient),
+        ];
+        Console.WriteLine($"chapters: {chapters.Length}");
         """;
 
     // Line numbers matter: the test expects MA0001 on line 10 and MA0002 on line 17.
@@ -45,8 +54,8 @@ public sealed partial class PackageTests(PackageFixture package)
             {
                 Name = "V001",
                 Template = new TemplateParam { Id = "sys_data_analyse" },
-                Inputs = [new ProcessorDataSource { Type = "DATASET", Source = "PYc9H2HGv5BJNwBGXyK" }],
                 CreateVersion = true,
+                DataSource = new ProcessorDataSource { Type = "DATASET", Source = "X6c3N3eztX7cr3Arvqu" },
             };
         }
         """;
@@ -62,12 +71,17 @@ public sealed partial class PackageTests(PackageFixture package)
             "lib/netstandard2.0/ModelArts.Runtime.dll", "lib/net10.0/ModelArts.Runtime.dll",
             "analyzers/dotnet/cs/ModelArts.Generator.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.dll", "analyzers/dotnet/cs/ModelArts.Analyzers.CodeFixes.dll",
             "buildTransitive/ModelArts.Sdk.props", "buildTransitive/ModelArts.Sdk.targets",
-            "spec/modelarts.openapi.json", "spec/iam.openapi.json", "README.md",
+            "README.md",
             "api/netstandard2.0/ModelArts.Api.dll", "api/netstandard2.0/ModelArts.Api.xml", "api/net10.0/ModelArts.Api.dll", "api/net10.0/ModelArts.Api.xml",
         })
         {
             Assert.Contains(expected, entries);
         }
+
+        // Every document of spec/, one per chapter of the API reference.
+        var documents = Directory.GetFiles(Path.Combine(PackageFixture.RepoRoot, "spec"), "*.openapi.json").Select(f => "spec/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(9, documents.Count);
+        Assert.Equal(documents, entries.Where(e => e.StartsWith("spec/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         // The analyzer folder carries exactly the generator's resolved netstandard2.0 runtime closure of System.Text.Json.
         var closure = GeneratorRuntimeClosure("System.Text.Json").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
@@ -91,6 +105,7 @@ public sealed partial class PackageTests(PackageFixture package)
         var (runExit, runOutput) = PackageFixture.Run(folder, "run", "--no-build");
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("\"template\":{\"id\":\"sys_data_validation\"}", runOutput, StringComparison.Ordinal);
+        Assert.Contains("chapters: 7", runOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,9 +175,7 @@ public sealed partial class PackageTests(PackageFixture package)
     [Fact]
     public void The_auto_labeling_sample_runs_the_tutorial_against_its_stand_in()
     {
-        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
-            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
-        var (exit, output) = PackageFixture.Run(PackageFixture.RepoRoot, "run", "--project", Path.Combine("samples", "AutoLabeling"), "-c", configuration);
+        var (exit, output) = RunSample("AutoLabeling");
 
         Assert.True(exit == 0, output);
         Assert.Contains("talking to a local stand-in on http://127.0.0.1:", output, StringComparison.Ordinal);
@@ -293,6 +306,26 @@ public sealed partial class PackageTests(PackageFixture package)
             }
         }
         """";
+
+    public void The_pytorch_training_sample_runs_the_walkthrough_against_its_stand_in()
+    {
+        var (exit, output) = RunSample("PyTorchTraining");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("talking to a local stand-in on http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("Engine: PyTorch pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64.", output, StringComparison.Ordinal);
+        Assert.Matches(@"Training job \S+ Completed after", output);
+        Assert.Contains("cpuUsage: 15 value(s)", output, StringComparison.Ordinal);
+        Assert.Matches(@"Training job \S+ deleted\.", output);
+    }
+
+    /// <summary><c>dotnet run</c> of a sample in the configuration the tests were built in, with no MODELARTS_* variables: against its stand-in.</summary>
+    private static (int Exit, string Output) RunSample(string name)
+    {
+        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+        return PackageFixture.Run(PackageFixture.RepoRoot, "run", "--project", Path.Combine("samples", name), "-c", configuration);
+    }
 
     /// <summary>The runtime DLLs of a package and its dependencies as the generator's restore resolved them for netstandard2.0.</summary>
     private static List<string> GeneratorRuntimeClosure(string root)

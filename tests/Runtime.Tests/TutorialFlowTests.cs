@@ -175,7 +175,8 @@ public sealed class TutorialFlowTests
 
         var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
         var error = await Assert.ThrowsAsync<ModelArtsValidationException>(() => strict.CreateProcessorTaskAsync(request));
-        Assert.Equal([("pattern", "$.description"), ("if-then", "$.template.id")], error.Violations.Select(v => (v.RuleId, v.Path)));
+        // Neither data_source nor inputs: "Either this parameter or inputs is used" makes one of them required (anyOf).
+        Assert.Equal([("pattern", "$.description"), ("anyOf", "$"), ("if-then", "$.template.id")], error.Violations.Select(v => (v.RuleId, v.Path)));
         Assert.Empty(server.Requests);
 
         var lenient = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj", ValidateRequests = false });

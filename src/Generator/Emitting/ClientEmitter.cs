@@ -46,7 +46,7 @@ internal static class ClientEmitter
                 EmitPaging(w, operation, paging, ns);
             }
 
-            if (operation.Wait is { } wait)
+            foreach (var wait in operation.WaitSpecs)
             {
                 w.Line();
                 EmitWait(w, operation, wait, ns);
@@ -81,7 +81,7 @@ internal static class ClientEmitter
             docs.Add(("body", "The request body."));
         }
 
-        foreach (var parameter in operation.QueryParameters)
+        foreach (var parameter in operation.QueryParameters.Concat(operation.HeaderParameters))
         {
             (parameter.Required ? required : optional).Add(parameter.Required
                 ? $"{Attributes(parameter)}{TypeNames.Of(parameter.Type, ns)} {parameter.Name}"
@@ -100,6 +100,7 @@ internal static class ClientEmitter
 
         var taken = new HashSet<string>(docs.Select(d => d.Name.TrimStart('@')), StringComparer.Ordinal);
         var query = Parsing.Naming.Unique("query", taken);
+        var headers = Parsing.Naming.Unique("headers", taken);
         var violations = Parsing.Naming.Unique("violations", taken);
 
         w.Documentation(operation.Summary is null ? operation.Description : operation.Summary + (operation.Description is null ? string.Empty : "\n" + operation.Description), $"{operation.Method.ToUpperInvariant()} {operation.Path}");
@@ -135,11 +136,29 @@ internal static class ClientEmitter
             "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
             var other => $"new global::System.Net.Http.HttpMethod(\"{other}\")",
         };
+        // Header parameters, and the body's media type when it is not application/json (application/merge-patch+json).
+        var headerItems = string.Empty;
+        if (operation.HeaderParameters.Length > 0 || operation.BodyMediaType is not null)
+        {
+            w.Line($"var {headers} = default(global::ModelArts.Runtime.Http.Query);");
+            foreach (var parameter in operation.HeaderParameters)
+            {
+                w.Line($"{headers}.Add({Parsing.OpenApiParser.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
+            }
+
+            if (operation.BodyMediaType is { } mediaType)
+            {
+                w.Line($"{headers}.Add(\"Content-Type\", {Parsing.OpenApiParser.Literal(mediaType)});");
+            }
+
+            headerItems = headers + ".Items, ";
+        }
+
         var items = operation.QueryParameters.Length > 0 ? query + ".Items" : "null";
         var bodyArgument = operation.BodyType is null ? "null" : "body";
         w.Line(operation.ResponseType is { } type
-            ? $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
-            : $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {bodyArgument}, cancellationToken);");
+            ? $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {headerItems}{bodyArgument}, global::{ns}.{type}.ReadJson, cancellationToken);"
+            : $"return _pipeline.SendAsync({method}, {PathExpression(operation)}, {items}, {headerItems}{bodyArgument}, cancellationToken);");
         w.Close();
     }
 
@@ -158,7 +177,7 @@ internal static class ClientEmitter
     /// </summary>
     private static void EmitArgumentChecks(SourceWriter w, OperationSpec operation, string violations)
     {
-        var checks = operation.PathParameters.Concat(operation.QueryParameters)
+        var checks = operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters)
             .Where(p => p.Type.Kind != TypeKind.List && (p.Type.Kind == TypeKind.Enum || p.Constraints.MinLength is not null || p.Constraints.MaxLength is not null || p.Constraints.Patterns.Length > 0 || p.Constraints.HasRange))
             .ToList();
         if (checks.Count == 0)
@@ -173,7 +192,7 @@ internal static class ClientEmitter
             var c = parameter.Constraints;
             var pattern = c.Patterns.Length > 0 ? TypeNames.Verbatim(c.Patterns[0]) : "null";
             var value = parameter.Type.IsValueType && !parameter.Required ? parameter.Name : parameter.Name;
-            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum, parameter.Type.Kind)}, {TypeNames.Bound(c.Maximum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMinimum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMaximum, parameter.Type.Kind)});");
         }
 
         w.Line($"{TypeNames.Check}.Arguments({violations});");
@@ -184,23 +203,25 @@ internal static class ClientEmitter
     private static void EmitPaging(SourceWriter w, OperationSpec operation, PagingSpec paging, string ns)
     {
         var item = TypeNames.Of(paging.ItemType, ns);
-        var kept = operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).ToList();
+        var kept = operation.QueryParameters.Concat(operation.HeaderParameters).Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).ToList();
         var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
             .Concat(kept.Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
             .Append("int pageSize = 100")
             .Concat(operation.HasProjectId ? ["string? projectId = null"] : [])
             .Append($"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default");
-        var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "pageSize", "projectId", "cancellationToken" };
-        var page = Parsing.Naming.Unique("page", taken);
+        var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "pageSize", "projectId", "cancellationToken" };
+        var page = Parsing.Naming.Unique(paging.OffsetCountsItems ? "position" : "page", taken);
         var response = Parsing.Naming.Unique("response", taken);
         var items = Parsing.Naming.Unique("items", taken);
         var each = Parsing.Naming.Unique("item", taken);
         var guard = Parsing.Naming.Unique("guard", taken);
         var arguments = operation.PathParameters.Select(p => p.Name)
-            .Concat(operation.QueryParameters.Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
+            .Concat(operation.QueryParameters.Concat(operation.HeaderParameters).Select(p => p.Name == paging.OffsetParameter ? $"{p.Name}: {page}" : p.Name == paging.LimitParameter ? $"{p.Name}: pageSize" : $"{p.Name}: {p.Name}"))
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append("cancellationToken: cancellationToken");
-        w.Line($"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
+        w.Line(paging.OffsetCountsItems
+            ? $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the position of the page's first item); stops at the first empty page.</summary>"
+            : $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>");
         foreach (var parameter in operation.PathParameters.Concat(kept))
         {
             w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
@@ -220,7 +241,7 @@ internal static class ClientEmitter
 
         w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {operation.Name}ItemsAsync({string.Join(", ", parameters)})");
         w.Line($"var {guard} = new global::ModelArts.Runtime.Http.ModelArtsPageGuard(\"{operation.Name}\");");
-        w.Open($"for (var {page} = 0; ; {page}++)");
+        w.Open(paging.OffsetCountsItems ? $"for (var {page} = 0; ; )" : $"for (var {page} = 0; ; {page}++)");
         w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
         w.Line("yield break;");
@@ -229,6 +250,11 @@ internal static class ClientEmitter
         w.Open($"foreach (var {each} in {items})");
         w.Line($"yield return {each};");
         w.Close();
+        if (paging.OffsetCountsItems)
+        {
+            w.Line($"{page} += {items}.Count;");
+        }
+
         w.Close();
         w.Close();
     }
@@ -246,12 +272,12 @@ internal static class ClientEmitter
         var arguments = operation.PathParameters.Select(p => p.Name)
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append("cancellationToken: token");
-        var status = wait.StatusIsOption ? $"status.{wait.StatusProperty}?.Value" : $"status.{wait.StatusProperty}";
+        var state = "global::ModelArts.Runtime.Http.ModelArtsTaskState";
         var arms = string.Concat(
-            wait.Succeeded.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, ")
-                .Concat(wait.Failed.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, "))
-                .Concat(wait.Stopped.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, ")));
-        var error = $"({(wait.ErrorCodeProperty is { } code ? "status." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? "status." + message : "(string?)null")})";
+            wait.Succeeded.Select(v => $"{v} => {state}.Succeeded, ")
+                .Concat(wait.Failed.Select(v => $"{v} => {state}.Failed, "))
+                .Concat(wait.Stopped.Select(v => $"{v} => {state}.Stopped, ")));
+        var error = $"({wait.ErrorCode ?? "(string?)null"}, {wait.ErrorMessage ?? "(string?)null"})";
         w.Line($"/// <summary>Polls {operation.Name} until the task succeeds (returns its last status), fails or stops (throws <see cref=\"global::ModelArts.Runtime.Http.ModelArtsTaskFailedException\"/> with its error), or <paramref name=\"timeout\"/> passes.</summary>");
         foreach (var parameter in operation.PathParameters)
         {
@@ -267,10 +293,24 @@ internal static class ClientEmitter
         }
 
         w.Line($"/// <param name=\"cancellationToken\">{TokenDoc}</param>");
+        if (operation.Deprecated is { } deprecated)
+        {
+            w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
+        }
+
         w.Open($"public global::System.Threading.Tasks.Task<{response}> {wait.MethodName}Async({string.Join(", ", parameters)})");
         w.Line("return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(");
         w.Line($"    token => {operation.Name}Async({string.Join(", ", arguments)}),");
-        w.Line($"    status => {status} switch {{ {arms}_ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending }},");
+        if (wait.PendingWhile.Length == 0)
+        {
+            w.Line($"    status => {wait.Status} switch {{ {arms}_ => {state}.Pending }},");
+        }
+        else
+        {
+            // A succeeded status counts only once the lists of changes still under way are empty.
+            w.Line($"    status => {wait.Status} switch {{ {arms}_ => {state}.Pending }} is var reached && reached == {state}.Succeeded && ({string.Join(" || ", wait.PendingWhile)}) ? {state}.Pending : reached,");
+        }
+
         w.Line($"    status => {error},");
         w.Line("    progress,");
         w.Line("    pollInterval ?? global::System.TimeSpan.FromSeconds(5),");

@@ -7,6 +7,12 @@ internal sealed partial class OpenApiParser
 {
     private const string ProjectIdParameter = "project_id";
 
+    /// <summary>Headers the authenticator sets (IAM token, AK/SK signature): never a method argument.</summary>
+    private static readonly HashSet<string> AuthenticationHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "X-Auth-Token", "Authorization", "X-Sdk-Date", "X-Security-Token", "X-Subject-Token",
+    };
+
     private (List<OperationSpec> Operations, List<string> Matched) ReadOperations(JsonElement root, Selection selection)
     {
         var operations = new List<OperationSpec>();
@@ -67,6 +73,7 @@ internal sealed partial class OpenApiParser
 
         var pathParameters = new List<ParameterSpec>();
         var queryParameters = new List<ParameterSpec>();
+        var headerParameters = new List<ParameterSpec>();
         var hasProjectId = false;
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "projectId" };
         foreach (var (parameter, at) in Parameters(shared, operation, pointer))
@@ -79,9 +86,14 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            if (location is not ("path" or "query") || parameterName.Length == 0)
+            if (location == "header" && (AuthenticationHeaders.Contains(parameterName) || _securityHeaders.Contains(parameterName)))
             {
-                Report(Diagnostics.Unsupported, at, $"parameter '{parameterName}' in '{location}'; only path and query parameters are generated, so the method has no argument for it");
+                continue; // the authenticator sets it from the client's credentials
+            }
+
+            if (location is not ("path" or "query" or "header") || parameterName.Length == 0)
+            {
+                Report(Diagnostics.Unsupported, at, $"parameter '{parameterName}' in '{location}'; only path, query and header parameters are generated, so the method has no argument for it");
                 continue;
             }
 
@@ -106,7 +118,7 @@ internal sealed partial class OpenApiParser
                 Description(parameter),
                 Constraints(Resolved(schema)),
                 location!);
-            (location == "path" ? pathParameters : queryParameters).Add(spec);
+            (location == "path" ? pathParameters : location == "header" ? headerParameters : queryParameters).Add(spec);
         }
 
         foreach (var placeholder in Placeholders(path).Where(x => x != ProjectIdParameter && pathParameters.All(p => p.JsonName != x)))
@@ -120,10 +132,10 @@ internal sealed partial class OpenApiParser
             Report(Diagnostics.Unsupported, Append(pointer, "callbacks"), "callbacks; no method is generated for them");
         }
 
-        var (bodyType, bodyRequired) = ReadBody(operation, unique, pointer);
+        var (bodyType, bodyRequired, bodyMediaType) = ReadBody(operation, unique, pointer);
         var responseType = ReadResponse(operation, unique, pointer);
         var paging = method == "get" ? ReadPaging(queryParameters, responseType) : null;
-        var wait = ReadWait(operation, responseType, queryParameters, pointer);
+        var waits = ReadWaits(operation, responseType, queryParameters.Concat(headerParameters).ToList(), pointer);
         return new OperationSpec(
             unique,
             method,
@@ -137,8 +149,10 @@ internal sealed partial class OpenApiParser
             bodyRequired,
             responseType,
             paging,
-            wait,
-            Deprecation(operation));
+            waits.ToEquatableArray(),
+            Deprecation(operation),
+            headerParameters.ToEquatableArray(),
+            bodyType is null || bodyMediaType is null || bodyMediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ? null : bodyMediaType);
     }
 
     /// <summary>Why an operation is deprecated, naming its replacement where the document does (<c>x-replaced-by</c>).</summary>
@@ -155,10 +169,33 @@ internal sealed partial class OpenApiParser
             {
                 return $"Deprecated: use {Naming.Pascal(replacement.GetString()!)}Async instead.";
             }
+
+            // {operationId, page, title}: the current operation the reference documents for the same task.
+            if (replacement.ValueKind == JsonValueKind.Object && replacement.TryGetProperty("operationId", out var id) && id.ValueKind == JsonValueKind.String && id.GetString()!.Length > 0)
+            {
+                var title = replacement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? $" (\"{t.GetString()}\")" : string.Empty;
+                return $"Deprecated: use {Naming.Pascal(id.GetString()!)}Async instead{title}.";
+            }
         }
 
         return "Deprecated by the API reference.";
     }
+
+    /// <summary>
+    /// Whether the offset's description makes it the position of the first item ("Start offset of the records", "Offset
+    /// of a data entry", "Start index") rather than the page index ("Start page for pagination display", "Index of the
+    /// query page"). Without a description the offset is the page index, as the ModelArts data-management pages say.
+    /// </summary>
+    private static bool OffsetCountsItems(string? description) =>
+        description is not null
+        && (ItemWords.IsMatch(description) || !PageWord.IsMatch(description))
+        && !PageIndexWords.IsMatch(description);
+
+    private static readonly System.Text.RegularExpressions.Regex ItemWords = new(@"\b(?:records?|entry|entries|position|offset|index)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex PageWord = new(@"\bpage\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex PageIndexWords = new(@"\bstart\s+page\b|\bindex\s+of\s+the\s+(?:query\s+)?page\b|\bpage\s+(?:index|number)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list.</summary>
     private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType)
@@ -171,34 +208,105 @@ internal sealed partial class OpenApiParser
         }
 
         var lists = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
-        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name) : null;
+        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, OffsetCountsItems(offset.Documentation)) : null;
     }
 
-    /// <summary>The curated <c>x-modelarts-wait</c> of a status operation, checked against its response model.</summary>
-    private WaitSpec? ReadWait(JsonElement operation, string? responseType, List<ParameterSpec> query, string[] pointer)
+    /// <summary>
+    /// The curated <c>x-modelarts-wait</c> of a status operation (one object, or an array when the operation serves
+    /// several waits), checked against its response model. The status, error and pending values are properties or
+    /// paths of properties from the response root (<c>["status", "phase"]</c>).
+    /// </summary>
+    private List<WaitSpec> ReadWaits(JsonElement operation, string? responseType, List<ParameterSpec> query, string[] pointer)
     {
-        if (!operation.TryGetProperty("x-modelarts-wait", out var wait) || wait.ValueKind != JsonValueKind.Object)
+        var waits = new List<WaitSpec>();
+        if (!operation.TryGetProperty("x-modelarts-wait", out var declared))
         {
+            return waits;
+        }
+
+        var at = Append(pointer, "x-modelarts-wait");
+        var entries = declared.ValueKind == JsonValueKind.Array ? declared.EnumerateArray().ToList() : [declared];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entryPointer = declared.ValueKind == JsonValueKind.Array ? Append(at, Index(i)) : at;
+            if (ReadWait(entries[i], responseType, query, entryPointer) is { } wait)
+            {
+                waits.Add(wait);
+            }
+        }
+
+        return waits;
+    }
+
+    private WaitSpec? ReadWait(JsonElement wait, string? responseType, List<ParameterSpec> query, string[] pointer)
+    {
+        var name = wait.ValueKind == JsonValueKind.Object && wait.TryGetProperty("method", out var methodName) && methodName.ValueKind == JsonValueKind.String ? methodName.GetString() : null;
+        var status = wait.ValueKind == JsonValueKind.Object && wait.TryGetProperty("status", out var s) ? Access(responseType, s) : null;
+        if (status is null || name is null || status.Value.Type.Kind is not (TypeKind.Enum or TypeKind.Int32 or TypeKind.Int64 or TypeKind.String) || query.Any(p => p.Required))
+        {
+            Report(Diagnostics.Unsupported, pointer, "x-modelarts-wait needs 'method' and a 'status' property (or path of properties) of the response that is a string, integer or option list, and no required query or header parameter; no wait method is generated");
             return null;
         }
 
-        var model = responseType is not null && _modelsByName.TryGetValue(responseType, out var m) ? m : null;
-        var statusJson = wait.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var status = model?.Properties.FirstOrDefault(p => p.JsonName == statusJson);
-        var name = wait.TryGetProperty("method", out var methodName) && methodName.ValueKind == JsonValueKind.String ? methodName.GetString() : null;
-        if (status is null || name is null || status.Type.Kind is not (TypeKind.Enum or TypeKind.Int32 or TypeKind.Int64 or TypeKind.String) || query.Any(p => p.Required))
-        {
-            Report(Diagnostics.Unsupported, Append(pointer, "x-modelarts-wait"), "x-modelarts-wait needs 'method' and a 'status' property of the response, and no required query parameter; no wait method is generated");
-            return null;
-        }
-
-        string? Property(string key) =>
-            wait.TryGetProperty(key, out var p) && p.ValueKind == JsonValueKind.String ? model!.Properties.FirstOrDefault(x => x.JsonName == p.GetString() && x.Type.Kind == TypeKind.String)?.Name : null;
+        string? Text(string key) =>
+            wait.TryGetProperty(key, out var p) && Access(responseType, p) is { } access && access.Type.Kind is TypeKind.String or TypeKind.Enum
+                ? access.Type.Kind == TypeKind.Enum ? access.Expression + "?.Value" : access.Expression
+                : null;
 
         EquatableArray<string> Values(string key) =>
-            (wait.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Where(v => v.ValueKind is JsonValueKind.Number or JsonValueKind.String).Select(v => v.GetRawText()) : []).ToEquatableArray();
+            (wait.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(v => v.ValueKind is JsonValueKind.Number or JsonValueKind.String).Select(v => v.ValueKind == JsonValueKind.String ? Literal(v.GetString()!) : v.GetRawText())
+                : []).ToEquatableArray();
 
-        return new WaitSpec(Naming.Pascal(name), status.Name, status.Type.Kind == TypeKind.Enum, Values("succeeded"), Values("failed"), Values("stopped"), Property("errorCode"), Property("errorMessage"));
+        var pending = new List<string>();
+        if (wait.TryGetProperty("pendingWhile", out var lists) && lists.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var path in lists.EnumerateArray())
+            {
+                if (Access(responseType, path) is { } list && list.Type.Kind is TypeKind.List or TypeKind.Map)
+                {
+                    pending.Add($"({list.Expression}?.Count ?? 0) > 0");
+                }
+                else
+                {
+                    Report(Diagnostics.Unsupported, Append(pointer, "pendingWhile"), $"pendingWhile entry {path.GetRawText()} is not a list of the response; it is not waited for");
+                }
+            }
+        }
+
+        var value = status.Value.Type.Kind == TypeKind.Enum ? status.Value.Expression + "?.Value" : status.Value.Expression;
+        return new WaitSpec(Naming.Pascal(name), value, Values("succeeded"), Values("failed"), Values("stopped"), Text("errorCode"), Text("errorMessage"), pending.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A property of the response (its name) or a path of properties from the response root (their names), as a
+    /// null-propagating C# expression over <c>status</c> with the type at its end; null when the path names nothing.
+    /// </summary>
+    private (string Expression, TypeSpec Type)? Access(string? responseType, JsonElement path)
+    {
+        var names = path.ValueKind == JsonValueKind.String ? [path.GetString()!]
+            : path.ValueKind == JsonValueKind.Array && path.EnumerateArray().All(n => n.ValueKind == JsonValueKind.String) ? path.EnumerateArray().Select(n => n.GetString()!).ToList()
+            : [];
+        if (names.Count == 0 || responseType is null)
+        {
+            return null;
+        }
+
+        var expression = "status";
+        var type = new TypeSpec(TypeKind.Model, responseType);
+        foreach (var name in names)
+        {
+            if (type.Kind != TypeKind.Model || !_modelsByName.TryGetValue(type.Name!, out var model) || model.Properties.FirstOrDefault(p => p.JsonName == name) is not { } property)
+            {
+                return null;
+            }
+
+            // Only the response itself is known to be there; every property after it may be missing.
+            expression += (expression == "status" ? "." : "?.") + property.Name;
+            type = property.Type;
+        }
+
+        return (expression, type);
     }
 
     /// <summary>Path-item parameters overridden by operation parameters of the same name and location; references resolved.</summary>
@@ -264,16 +372,16 @@ internal sealed partial class OpenApiParser
         return null;
     }
 
-    private (string? Type, bool Required) ReadBody(JsonElement operation, string operationName, string[] pointer)
+    private (string? Type, bool Required, string? MediaType) ReadBody(JsonElement operation, string operationName, string[] pointer)
     {
         if (!operation.TryGetProperty("requestBody", out var reference) || Component(reference, "requestBodies", Append(pointer, "requestBody")) is not { } body)
         {
-            return (null, false);
+            return (null, false, null);
         }
 
         var required = body.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
-        var type = MediaType(body, operationName + "Request", Append(pointer, "requestBody"));
-        return (type, required);
+        var type = MediaType(body, operationName + "Request", Append(pointer, "requestBody"), out var mediaType);
+        return (type, required, mediaType);
     }
 
     private string? ReadResponse(JsonElement operation, string operationName, string[] pointer)
@@ -296,22 +404,24 @@ internal sealed partial class OpenApiParser
                     }
                 }
 
-                return MediaType(response, operationName + "Response", at);
+                return MediaType(response, operationName + "Response", at, out _);
             }
         }
 
         return null;
     }
 
-    /// <summary>The model type of an application/json body: a referenced or inline object. Anything else is reported.</summary>
-    private string? MediaType(JsonElement owner, string inlineName, string[] pointer)
+    /// <summary>The model type of a JSON body (<c>application/json</c>, <c>application/merge-patch+json</c>): a referenced or inline object. Anything else is reported.</summary>
+    private string? MediaType(JsonElement owner, string inlineName, string[] pointer, out string? mediaType)
     {
+        mediaType = null;
         if (!owner.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
         var json = content.EnumerateObject().FirstOrDefault(m => IsJson(m.Name));
+        mediaType = json.Value.ValueKind == JsonValueKind.Object ? json.Name : null;
         if (json.Value.ValueKind != JsonValueKind.Object)
         {
             var first = content.EnumerateObject().FirstOrDefault();

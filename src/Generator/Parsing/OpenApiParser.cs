@@ -39,6 +39,7 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, string> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeSpec> _builtComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _securityHeaders = new(StringComparer.OrdinalIgnoreCase);
     private string _converterName = "JsonConverters";
     private JsonElement _schemas;
     private JsonElement _components;
@@ -112,6 +113,16 @@ internal sealed partial class OpenApiParser
             {
                 _components = components;
                 components.TryGetProperty("schemas", out _schemas);
+
+                // Header parameters that are an apiKey scheme of the document are the authentication, not arguments.
+                foreach (var scheme in Objects(components.TryGetProperty("securitySchemes", out var schemes) ? schemes : default))
+                {
+                    if (scheme.Value.ValueKind == JsonValueKind.Object && scheme.Value.TryGetProperty("in", out var place) && place.ValueKind == JsonValueKind.String && place.GetString() == "header"
+                        && scheme.Value.TryGetProperty("name", out var header) && header.ValueKind == JsonValueKind.String)
+                    {
+                        _securityHeaders.Add(header.GetString()!);
+                    }
+                }
             }
 
             var clientName = _source.ClientName.Length > 0 ? _source.ClientName : ClientNameFromTitle(root);
@@ -128,7 +139,18 @@ internal sealed partial class OpenApiParser
             }
 
             var selection = Selection.Parse(_source.Selection);
+            var chapter = selection.WholeChapter(_source.Chapter);
+            if (chapter is not null)
+            {
+                selection = Selection.Parse(string.Empty);
+            }
+
             var (operations, matched) = ReadOperations(root, selection);
+            if (chapter is not null)
+            {
+                matched.Add(chapter);
+            }
+
             if (selection.IsEmpty)
             {
                 // Without a selection every component is generated, used by an operation or not (webhook payloads, shared types).
@@ -226,7 +248,7 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            var name = Naming.Pascal(component.Name);
+            var name = AmbientTypes.Avoid(Naming.Pascal(component.Name), "Object");
             var unique = Naming.Unique(name, _typeNames);
             if (unique != name)
             {

@@ -90,11 +90,25 @@ public sealed class ModelArtsPipeline
 
     /// <summary>Sends a request and reads the response body with <paramref name="read"/>.</summary>
     public Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken) =>
-        SendCoreAsync(method, path, query, body, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken);
+        SendAsync(method, path, query, null, body, read, cancellationToken);
+
+    /// <summary>
+    /// Sends a request with the operation's header parameters and reads the response body with <paramref name="read"/>.
+    /// A <c>Content-Type</c> among <paramref name="headers"/> is the body's media type (or, without a body, sent on an empty one).
+    /// </summary>
+    public Task<T> SendAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, JsonValueReader<T> read, CancellationToken cancellationToken) =>
+        SendCoreAsync(method, path, query, headers, body, read ?? throw new ArgumentNullException(nameof(read)), cancellationToken);
 
     /// <summary>Sends a request whose response has no body the caller needs.</summary>
     public Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, CancellationToken cancellationToken) =>
-        SendCoreAsync<object?>(method, path, query, body, null, cancellationToken);
+        SendCoreAsync<object?>(method, path, query, null, body, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request with the operation's header parameters; the response has no body the caller needs.
+    /// A <c>Content-Type</c> among <paramref name="headers"/> is the body's media type (or, without a body, sent on an empty one).
+    /// </summary>
+    public Task SendAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, CancellationToken cancellationToken) =>
+        SendCoreAsync<object?>(method, path, query, headers, body, null, cancellationToken);
 
     /// <summary>
     /// <c>scheme://authority/base-path</c> of an endpoint, without a trailing slash: the path is kept as a base path,
@@ -120,7 +134,7 @@ public sealed class ModelArtsPipeline
         return endpoint.GetLeftPart(UriPartial.Authority) + endpoint.AbsolutePath.TrimEnd('/');
     }
 
-    private async Task<T> SendCoreAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IJsonModel? body, JsonValueReader<T>? read, CancellationToken cancellationToken)
+    private async Task<T> SendCoreAsync<T>(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, IReadOnlyList<KeyValuePair<string, string>>? headers, IJsonModel? body, JsonValueReader<T>? read, CancellationToken cancellationToken)
     {
         if (body is not null && _options.ValidateRequests)
         {
@@ -150,6 +164,11 @@ public sealed class ModelArtsPipeline
             {
                 request.Content = new SameTargetContent(content, request, uri);
                 request.Content.Headers.ContentType = Json;
+            }
+
+            if (headers is not null)
+            {
+                AddHeaders(request, headers);
             }
 
             if (_options.Authenticator is { } authenticator)
@@ -234,6 +253,27 @@ public sealed class ModelArtsPipeline
                 }
 
                 throw Error(response, answer, $"{method.Method} {path}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operation's header parameters. <c>Content-Type</c> is a content header: it replaces the body's media type, and
+    /// a request without a body carries it on an empty one (a GET whose Content-Type chooses the answer's form).
+    /// </summary>
+    private static void AddHeaders(HttpRequestMessage request, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.Remove("Content-Type");
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", header.Value);
+            }
+            else if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                throw new ArgumentException($"'{header.Key}' cannot be sent as a request header", nameof(headers));
             }
         }
     }
