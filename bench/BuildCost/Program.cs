@@ -41,6 +41,10 @@ try
         new("package", root, feed, package: true, itemGroup: string.Empty),
         // Every shipped operation generated in the consumer's build, as before the compiled client.
         new("source", root, feed, package: true, itemGroup: string.Empty, properties: "<ModelArtsShippedCode>source</ModelArtsShippedCode>"),
+        // Data management and IAM generated in the build: the 79 + 1 operations the package shipped before the whole API.
+        new("data-management", root, feed, package: true, itemGroup: """
+            <ModelArtsOperations Include="chapter:data-management;chapter:iam" />
+            """),
         // The seed pages' operations (processing task, team labeling task, intelligent-task progress) and the auto-labeling tutorial's.
         new("selected", root, feed, package: true, itemGroup: """
             <ModelArtsOperations Include="CreateProcessorTask;CreateWorkforceTask;AutoAnnotationProgress;CreateTask;ListAutoAnnotationSamples;UpdateSamples" />

@@ -76,3 +76,85 @@ public sealed class TaskStatus
 [JsonSerializable(typeof(TaskStatus))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class BaselineContext : JsonSerializerContext;
+
+// The documented CreateProcessorTask body (example2) and its answer, for the raw HttpClient baseline of the POST.
+
+public sealed class ProcessorTaskBody
+{
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = string.Empty;
+
+    [JsonPropertyName("inputs")]
+    public List<ProcessorInput>? Inputs { get; set; }
+
+    [JsonPropertyName("work_path")]
+    public ProcessorWorkPath? WorkPath { get; set; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    [JsonPropertyName("create_version")]
+    public bool? CreateVersion { get; set; }
+
+    [JsonPropertyName("template")]
+    public ProcessorTemplate? Template { get; set; }
+
+    [JsonPropertyName("workspace_id")]
+    public string? WorkspaceId { get; set; }
+}
+
+public sealed class ProcessorInput
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("source")]
+    public string? Source { get; set; }
+
+    [JsonPropertyName("version_id")]
+    public string? VersionId { get; set; }
+}
+
+public sealed class ProcessorWorkPath
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("path")]
+    public string? Path { get; set; }
+
+    [JsonPropertyName("version_name")]
+    public string? VersionName { get; set; }
+}
+
+public sealed class ProcessorTemplate
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("operator_params")]
+    public List<ProcessorOperator>? OperatorParams { get; set; }
+}
+
+public sealed class ProcessorOperator
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("advanced_params_switch")]
+    public bool? AdvancedParamsSwitch { get; set; }
+
+    [JsonPropertyName("params")]
+    public Dictionary<string, string>? Params { get; set; }
+}
+
+public sealed class ProcessorTaskCreated
+{
+    [JsonPropertyName("task_id")]
+    public string? TaskId { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ProcessorTaskBody))]
+[JsonSerializable(typeof(ProcessorTaskCreated))]
+public sealed partial class CallContext : JsonSerializerContext;

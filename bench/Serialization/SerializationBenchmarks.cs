@@ -118,4 +118,98 @@ internal static class Documents
 
     public static JsonObject Example(string path, string method) =>
         Spec["paths"]![path]![method]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example1"]!["value"]!.DeepClone().AsObject();
+
+    public static JsonObject RequestExample(string path, string method, string key) =>
+        Spec["paths"]![path]![method]!["requestBody"]!["content"]!["application/json"]!["examples"]![key]!["value"]!.DeepClone().AsObject();
+}
+
+/// <summary>
+/// Calls at the limit (issue 11): the documented CreateProcessorTask POST through the generated client (validation on)
+/// against raw HttpClient + System.Text.Json source-generated DTOs, and a 1,000-sample ListAutoAnnotationSamples GET
+/// through the generated client against the bare <c>FromJson</c> of the same bytes. In-memory handler, no network.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+public class CallsAtTheLimitBenchmarks
+{
+    private HttpClient _http = null!;
+    private HttpClient _sdkHttp = null!;
+    private ModelArtsClient _client = null!;
+    private ModelArtsClient _lenient = null!;
+    private CreateProcessorTaskRequest _request = null!;
+    private ProcessorTaskBody _dto = null!;
+    private byte[] _page = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var body = Documents.RequestExample("/v2/{project_id}/processor-tasks", "post", "example2");
+        _request = CreateProcessorTaskRequest.FromJson(body.ToJsonString());
+        _dto = JsonSerializer.Deserialize(body.ToJsonString(), CallContext.Default.ProcessorTaskBody)!;
+        var created = Encoding.UTF8.GetBytes(Documents.Example("/v2/{project_id}/processor-tasks", "post").ToJsonString());
+
+        var page = Documents.ListAutoAnnotationSamplesExample();
+        var samples = page["samples"]!.AsArray();
+        var one = samples[0]!;
+        samples.Clear();
+        for (var i = 0; i < 1000; i++)
+        {
+            var copy = one.DeepClone();
+            copy["sample_id"] = "sample-" + i;
+            samples.Add(copy);
+        }
+
+        page["sample_count"] = 1000;
+        _page = Encoding.UTF8.GetBytes(page.ToJsonString());
+        var handler = new Canned(request => request.Method == HttpMethod.Post ? created : _page);
+        _http = new HttpClient(handler) { BaseAddress = new Uri("https://modelarts.example.test") };
+
+        // As ModelArtsHttp.CreateClient() configures it: no HttpClient.Timeout, since AttemptTimeout bounds each attempt
+        // (each side then runs one timeout, as the raw call does with HttpClient's 100 s default).
+        _sdkHttp = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new ModelArtsClient(_sdkHttp, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token") });
+        _lenient = new ModelArtsClient(_sdkHttp, new ModelArtsClientOptions { Endpoint = _http.BaseAddress, ProjectId = "proj", Authenticator = new TokenAuthenticator("token"), ValidateRequests = false });
+        if (_request.Validate().Count != 0)
+        {
+            throw new InvalidOperationException("the documented body should be valid");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _http.Dispose();
+        _sdkHttp.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "POST: raw HttpClient + STJ source-generated"), BenchmarkCategory("post")]
+    public async Task<string?> PostRaw()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/proj/processor-tasks");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", "token");
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(_dto, CallContext.Default.ProcessorTaskBody));
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _http.SendAsync(request).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return JsonSerializer.Deserialize(bytes, CallContext.Default.ProcessorTaskCreated)?.TaskId;
+    }
+
+    [Benchmark(Description = "POST: generated ModelArtsClient (validation on)"), BenchmarkCategory("post")]
+    public async Task<string?> PostGenerated() => (await _client.CreateProcessorTaskAsync(_request).ConfigureAwait(false)).TaskId;
+
+    [Benchmark(Description = "POST: generated ModelArtsClient (validation off)"), BenchmarkCategory("post")]
+    public async Task<string?> PostGeneratedWithoutValidation() => (await _lenient.CreateProcessorTaskAsync(_request).ConfigureAwait(false)).TaskId;
+
+    [Benchmark(Baseline = true, Description = "GET 1,000 samples: bare FromJson of the bytes"), BenchmarkCategory("get")]
+    public int? GetBareFromJson() => ListAutoAnnotationSamplesResponse.FromJson(_page).SampleCount;
+
+    [Benchmark(Description = "GET 1,000 samples: generated ModelArtsClient"), BenchmarkCategory("get")]
+    public async Task<int?> GetGenerated() => (await _client.ListAutoAnnotationSamplesAsync("ds-1").ConfigureAwait(false)).SampleCount;
+
+    private sealed class Canned(Func<HttpRequestMessage, byte[]> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(answer(request)) });
+    }
 }

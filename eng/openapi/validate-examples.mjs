@@ -162,12 +162,14 @@ function deref(root, node, ptr) {
   return { node, ptr };
 }
 
-// ---------- readOnly / writeOnly views ----------
+// ---------- readOnly / writeOnly views (and what only requests must carry) ----------
 // Returns a copy of the document where, in every schema object, `required` no longer
 // lists properties whose schema (following one local $ref chain) has `flag: true`,
 // and a boolean `nullable` is removed (Ajv always gives it its OpenAPI 3.0 meaning,
 // and throws on `nullable` without `type`; OpenAPI 3.1 has no such keyword).
 // Records each object's JSON pointer in `locations`.
+// In the request view, what only requests must carry (`x-required-in-requests`, the extractor's record of a
+// schema requests and responses share) is required too.
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 function relaxRequired(doc, flag, locations) {
   const copy = structuredClone(doc);
@@ -176,6 +178,9 @@ function relaxRequired(doc, flag, locations) {
     locations.set(node, ptr);
     if (Array.isArray(node)) return node.forEach((v, i) => visit(v, `${ptr}/${i}`, null));
     if (typeof node.nullable === 'boolean' && !SCHEMA_MAPS.has(parentKey)) delete node.nullable;
+    if (flag === 'readOnly' && Array.isArray(node['x-required-in-requests']) && !SCHEMA_MAPS.has(parentKey)) {
+      node.required = [...new Set([...(Array.isArray(node.required) ? node.required : []), ...node['x-required-in-requests']])];
+    }
     if (Array.isArray(node.required) && node.properties && typeof node.properties === 'object') {
       node.required = node.required.filter((name) => {
         let prop = node.properties[name];

@@ -1,11 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ModelArts.Samples;
 
 namespace AutoLabeling;
 
@@ -15,10 +10,8 @@ namespace AutoLabeling;
 /// </summary>
 internal sealed class StandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LocalStandIn _host = null!;
     private int _polls;
-
-    private StandIn(WebApplication app) => _app = app;
 
     public Settings Settings { get; private set; } = null!;
 
@@ -26,33 +19,19 @@ internal sealed class StandIn : IAsyncDisposable
     {
         using var stream = typeof(StandIn).Assembly.GetManifestResourceStream("modelarts.openapi.json")!;
         var spec = JsonNode.Parse(stream)!;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var standIn = new StandIn(builder.Build());
-        standIn._app.Run(context => standIn.AnswerAsync(context, spec));
-        await standIn._app.StartAsync(cancellationToken);
-        var address = new Uri(standIn._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var standIn = new StandIn();
+        standIn._host = await LocalStandIn.StartAsync(context => standIn.AnswerAsync(context, spec), cancellationToken);
+        var address = standIn._host.Address;
         standIn.Settings = new Settings(address, address, "user_name", "user_password", "domain_name", "project_name", "stand-in-project", "stand-in-dataset");
         return standIn;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private Task AnswerAsync(HttpContext context, JsonNode spec)
     {
         var path = context.Request.Path.Value ?? string.Empty;
         var method = context.Request.Method.ToLowerInvariant();
-        if (path == "/v3/auth/tokens")
-        {
-            context.Response.StatusCode = 201;
-            context.Response.Headers["X-Subject-Token"] = "stand-in-token";
-            return context.Response.WriteAsync("""{"token":{"expires_at":"2099-01-01T00:00:00.000000Z","methods":["password"]}}""");
-        }
 
         const string Dataset = "/v2/stand-in-project/datasets/stand-in-dataset";
         var (template, status) = path switch

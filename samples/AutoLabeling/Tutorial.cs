@@ -14,9 +14,9 @@ public static class Tutorial
             ? $"Talking to {settings.Endpoint} as {settings.User}."
             : $"No MODELARTS_* variables set: talking to a local stand-in on {settings.Endpoint} that plays the documented answers (no real service is called).");
 
-        using var http = new HttpClient();
-        using var iam = new IamPasswordAuthenticator(http, settings.IamEndpoint, settings.User, settings.Password, settings.Domain, settings.ProjectName);
-        var client = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = settings.Endpoint, ProjectId = settings.ProjectId, Authenticator = iam });
+        // The SDK's own HttpClient (no redirect is followed, so no credential goes elsewhere) for the token and the calls.
+        using var iam = new IamPasswordAuthenticator(settings.IamEndpoint, settings.User, settings.Password, settings.Domain, settings.ProjectName);
+        var client = new ModelArtsClient(new ModelArtsClientOptions { Endpoint = settings.Endpoint, ProjectId = settings.ProjectId, Authenticator = iam });
 
         try
         {

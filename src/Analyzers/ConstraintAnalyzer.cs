@@ -312,7 +312,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 
         if (state.IsComplete && created is IObjectCreationOperation)
         {
-            foreach (var property in rules.UnenforcedRequired)
+            foreach (var property in rules.UnenforcedRequired.Value)
             {
                 if (state.IsCertainlyAbsent(property.Name))
                 {
@@ -558,7 +558,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The documented value closest to the given one: edit distance for text, difference for numbers.</summary>
-    private static object? Nearest(object value, List<object> allowed)
+    private static object? Nearest(object value, IReadOnlyList<object> allowed)
     {
         if (value is string text)
         {

@@ -67,8 +67,18 @@ internal sealed class ValueRules
 
     public double ExclusiveMaximum { get; set; } = double.NaN;
 
-    /// <summary>Documented option values (string or long); empty when the value is free.</summary>
-    public List<object> Allowed { get; } = [];
+    private readonly List<object> _declared = [];
+    private Lazy<IReadOnlyList<object>>? _options;
+
+    /// <summary>
+    /// Documented option values (string or long); empty when the value is free. An option type's values are read from
+    /// its members only when a constant is checked against them: reading every member of a type from metadata costs.
+    /// </summary>
+    public IReadOnlyList<object> Allowed => _declared.Count > 0 ? _declared : _options?.Value ?? _declared;
+
+    public void Allow(IEnumerable<object> values) => _declared.AddRange(values);
+
+    public void AllowOptions(Func<IReadOnlyList<object>> values) => _options = new Lazy<IReadOnlyList<object>>(values);
 
     public string? Format { get; set; }
 
@@ -79,7 +89,7 @@ internal sealed class ValueRules
     public int FormatMaxDays { get; set; }
 
     public bool IsEmpty => MinLength < 0 && MaxLength < 0 && Patterns.Count == 0 && double.IsNaN(Minimum) && double.IsNaN(Maximum)
-        && double.IsNaN(ExclusiveMinimum) && double.IsNaN(ExclusiveMaximum) && Allowed.Count == 0 && Format is null;
+        && double.IsNaN(ExclusiveMinimum) && double.IsNaN(ExclusiveMaximum) && _declared.Count == 0 && _options is null && Format is null;
 }
 
 internal sealed record ExclusiveRule(string First, string Second, string? Source);
@@ -118,10 +128,11 @@ internal sealed class TypeRules
 
     public List<AtLeastOneRule> AtLeastOne { get; } = [];
 
-    /// <summary>Properties the spec requires but C# <c>required</c> does not enforce (an older language version).</summary>
-    public List<IPropertySymbol> UnenforcedRequired { get; } = [];
-
-    public bool IsEmpty => Exclusive.Count == 0 && Rules.Count == 0 && AtLeastOne.Count == 0 && UnenforcedRequired.Count == 0;
+    /// <summary>
+    /// Properties the spec requires but C# <c>required</c> does not enforce (an older language version, or models compiled
+    /// for every version); read on first use, as reading every property of a type from metadata costs.
+    /// </summary>
+    public Lazy<IReadOnlyList<IPropertySymbol>> UnenforcedRequired { get; set; } = new(() => []);
 }
 
 /// <summary>Rule tables read from attributes, cached per symbol for the whole compilation.</summary>
@@ -133,6 +144,7 @@ internal sealed class ConstraintTables
     private readonly ConcurrentDictionary<ITypeSymbol, TypeRules?> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, object?> _wireValues = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _generated = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IReadOnlyList<object>> _optionValues = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ILocalSymbol, IOperation?> _locals = new(SymbolEqualityComparer.Default);
     private readonly Func<ISymbol, ValueRules?> _readValues;
     private readonly Func<ITypeSymbol, TypeRules?> _readType;
@@ -157,7 +169,7 @@ internal sealed class ConstraintTables
     /// <summary>The rules of a property or parameter, or null when it has none.</summary>
     public ValueRules? Values(ISymbol member) => IsGenerated(member.ContainingType) ? _values.GetOrAdd(member, _readValues) : null;
 
-    /// <summary>The object-level rules of a type, or null when it has none.</summary>
+    /// <summary>The object-level rules of a generated type (possibly none), or null for any other type.</summary>
     public TypeRules? Type(ITypeSymbol type) => IsGenerated(type) ? _types.GetOrAdd(type, _readType) : null;
 
     /// <summary>The wire value of a named member of a generated option type, or null.</summary>
@@ -203,7 +215,7 @@ internal sealed class ConstraintTables
             }
             else if (Is(attribute, Symbols.Allowed) && attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } values)
             {
-                rules.Allowed.AddRange(values.Values.Select(v => v.Value).Where(v => v is not null)!);
+                rules.Allow(values.Values.Select(v => v.Value).Where(v => v is not null)!);
             }
             else if (Is(attribute, Symbols.Format) && attribute.ConstructorArguments.FirstOrDefault().Value is string format)
             {
@@ -216,7 +228,7 @@ internal sealed class ConstraintTables
 
         if (rules.Allowed.Count == 0 && KnownValues.OptionTypeOf(member switch { IPropertySymbol p => p.Type, IParameterSymbol p => p.Type, _ => null }, this) is { } option)
         {
-            rules.Allowed.AddRange(KnownMembers(option).Select(m => m.Value)); // an option type's documented values are its named members
+            rules.AllowOptions(() => _optionValues.GetOrAdd(option, o => [.. KnownMembers(o).Select(m => m.Value)])); // an option type's documented values are its named members
         }
 
         return rules.IsEmpty ? null : rules;
@@ -244,15 +256,9 @@ internal sealed class ConstraintTables
             }
         }
 
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
-        {
-            if (!property.IsRequired && !property.IsStatic && property.GetAttributes().Any(a => Is(a, Symbols.Required)))
-            {
-                rules.UnenforcedRequired.Add(property);
-            }
-        }
-
-        return rules.IsEmpty ? null : rules;
+        rules.UnenforcedRequired = new Lazy<IReadOnlyList<IPropertySymbol>>(() =>
+            [.. type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsRequired && !p.IsStatic && p.GetAttributes().Any(a => Is(a, Symbols.Required)))]);
+        return rules;
     }
 
     private static FieldRule? ReadRule(AttributeData attribute, string kind, string when, TypedConstant whenValues)

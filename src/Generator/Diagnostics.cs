@@ -29,7 +29,7 @@ internal static class Diagnostics
         "MAG007", "The generated code needs C# 9", "ModelArts.Sdk generates C# 9 code (records) and this project compiles C# {0}; nothing is generated. Set <LangVersion>9.0</LangVersion> or newer in the project (netstandard2.0 and .NET Framework projects default to 7.3).", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnmatchedSelection = new(
-        "MAG008", "A selected operation matches nothing", "ModelArtsOperations entry '{0}' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>' or a path prefix starting with '/')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        "MAG008", "A selected operation matches nothing", "ModelArtsOperations entry '{0}' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>', 'chapter:<chapter>' or a path prefix starting with '/')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor Unchecked = new(
         "MAG009", "A validation keyword is not checked", "{0} ({1} place(s) in this document; the first is here)", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);

@@ -20,6 +20,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     private const string SelectionProperty = "build_property.ModelArtsOperationList";
     private const string CompiledClientsProperty = "build_property.ModelArtsCompiledClients";
     private const string RegistrationProperty = "build_property.ModelArtsClientRegistration";
+    private const string RequiredMembersProperty = "build_property.ModelArtsRequiredMembers";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -30,8 +31,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Documents);
 
         var features = context.CompilationProvider
-            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => Option(options.GlobalOptions, RegistrationProperty) != "false"))
-            .Select(static (pair, _) => Features(pair.Left, pair.Right))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                (Registration: Option(options.GlobalOptions, RegistrationProperty) != "false", RequiredMembers: Option(options.GlobalOptions, RequiredMembersProperty) != "false")))
+            .Select(static (pair, _) => Features(pair.Left, pair.Right.Registration, pair.Right.RequiredMembers))
             .WithTrackingName(TrackingNames.Features);
 
         var specs = documents
@@ -131,13 +133,21 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             ?? "ModelArts";
         var client = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsClientName") ?? string.Empty;
         var selection = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsOperationList") ?? Option(options.GlobalOptions, SelectionProperty) ?? string.Empty;
-        return new SourceDocument(file.Path, text, ns, client, selection);
+        var chapter = Option(fileOptions, "build_metadata.AdditionalFiles.ModelArtsChapter") ?? ChapterOf(file.Path);
+        return new SourceDocument(file.Path, text, ns, client, selection, chapter);
+    }
+
+    /// <summary>A document's chapter when its item names none: the file name without <c>.openapi.json</c> (<c>training</c>).</summary>
+    private static string ChapterOf(string path)
+    {
+        var file = System.IO.Path.GetFileName(path);
+        return file.Substring(0, file.Length - Extension.Length);
     }
 
     /// <summary>The listed clients the project can register: it has IHttpClientFactory and C# 9, and references each client.</summary>
     private static EquatableArray<string> CompiledClients(EquatableArray<string> listed, Compilation compilation)
     {
-        var features = Features(compilation, registration: true);
+        var features = Features(compilation, registration: true, requiredMembers: true);
         return listed.Length == 0 || !features.HttpClientFactory || features.LanguageVersion < 9
             ? EquatableArray<string>.Empty
             : listed.AsImmutableArray().Where(name => compilation.GetTypeByMetadataName(name) is { } type && type.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)).ToEquatableArray();
@@ -151,11 +161,12 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <param name="registration">False (ModelArtsClientRegistration=false) when the project builds clients for others to register, as ModelArts.Api does.</param>
-    private static LanguageFeatures Features(Compilation compilation, bool registration)
+    /// <param name="requiredMembers">False (ModelArtsRequiredMembers=false) for models every C# version can construct, as ModelArts.Api's are.</param>
+    private static LanguageFeatures Features(Compilation compilation, bool registration, bool requiredMembers)
     {
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.CSharp12;
         return new LanguageFeatures(
-            version >= LanguageVersion.CSharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
+            requiredMembers && version >= LanguageVersion.CSharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
             registration && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null,
             Number(version),
             version.ToDisplayString());

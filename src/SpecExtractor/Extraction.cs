@@ -9,9 +9,10 @@ namespace ModelArts.SpecExtractor;
 internal sealed class ExtractionException(string message) : Exception(message);
 
 /// <param name="SourceRoot">Pages are cited relative to this folder; by default, relative to each input folder's parent.</param>
-/// <param name="Supplements">Folders of a second edition (the Chinese one) that fills in what the inputs leave out.</param>
-internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null)
+/// <param name="Historical">Folders (or pages) among the inputs whose operations are old versions: they are deprecated.</param>
+internal sealed record ExtractionRequest(IReadOnlyList<string> Inputs, IReadOnlyList<string> Overlays, DocumentInfo Info, string? SourceRoot = null, IReadOnlyList<string>? Historical = null)
 {
+    /// <summary>Folders of a second edition (the Chinese one) that fills in what the inputs leave out.</summary>
     public IReadOnlyList<string> Supplements { get; init; } = [];
 }
 
@@ -30,7 +31,7 @@ internal static class Extraction
     public static ExtractionResult Run(ExtractionRequest request)
     {
         var warnings = new WarningSink();
-        var (document, coverage, pageCount) = Build(request.Inputs, request.SourceRoot, request.Info, warnings);
+        var (document, coverage, pageCount) = Build(request.Inputs, request.SourceRoot, request.Info, request.Historical ?? [], warnings);
         if (coverage.OperationsExtracted == 0)
         {
             throw new ExtractionException($"no operation was found in {pageCount} page(s) of {string.Join(", ", request.Inputs)}: nothing to write");
@@ -40,7 +41,7 @@ internal static class Extraction
         {
             // The second edition's own page problems are its own; they are counted, not repeated.
             var own = new WarningSink();
-            var (secondary, _, _) = Build([supplement], request.SourceRoot, request.Info, own);
+            var (secondary, _, _) = Build([supplement], request.SourceRoot, request.Info, [], own);
             var merge = new Supplement(document, secondary, warnings);
             merge.Merge();
             warnings.Add(supplement, 0, $"second edition: {merge.Added} constraint(s) added where the primary edition is silent; {merge.ResponseOnlyFields} response field(s) only it lists, not added; {own.Warnings.Count} warning(s) reading it (run 'extract {supplement}' to see them)");
@@ -68,6 +69,8 @@ internal static class Extraction
             }
         }
 
+        SecurityHeaders.Fold(document);
+
         // An overlay may give error answers a body of their own (IAM's Keystone errors): the shared error schema then goes.
         if (document["components"]?["schemas"] is System.Text.Json.Nodes.JsonObject schemas && schemas.ContainsKey(DocumentBuilder.ErrorSchemaName)
             && !document.ToJsonString().Contains("\"#/components/schemas/" + DocumentBuilder.ErrorSchemaName + "\"", StringComparison.Ordinal))
@@ -94,9 +97,10 @@ internal static class Extraction
         return new ExtractionResult(document, coverage, warnings.Warnings) { Constraints = constraints, Missed = missed };
     }
 
-    private static (System.Text.Json.Nodes.JsonObject Document, Coverage Coverage, int Pages) Build(IReadOnlyList<string> inputs, string? sourceRoot, DocumentInfo info, WarningSink warnings)
+    private static (System.Text.Json.Nodes.JsonObject Document, Coverage Coverage, int Pages) Build(IReadOnlyList<string> inputs, string? sourceRoot, DocumentInfo info, IReadOnlyList<string> historicalInputs, WarningSink warnings)
     {
         var pages = new List<DocPage>();
+        var historical = historicalInputs.Select(Path.GetFullPath).ToList();
         foreach (var (file, sourceId, format) in EnumeratePages(inputs, sourceRoot))
         {
             string text;
@@ -111,12 +115,21 @@ internal static class Extraction
 
             var page = PageReader.Read(file, text, format, warnings);
             page.SourceId = sourceId;
+            page.Historical = historical.Any(h => IsWithin(file, h));
             pages.Add(page);
         }
 
         pages.Sort((a, b) => string.CompareOrdinal(a.SourceId, b.SourceId));
         var (document, coverage) = new DocumentBuilder(warnings).Build(pages, info);
         return (document, coverage, pages.Count);
+    }
+
+    /// <summary>True when <paramref name="file"/> is <paramref name="folderOrPage"/> or lies below it.</summary>
+    public static bool IsWithin(string file, string folderOrPage)
+    {
+        var full = Path.GetFullPath(file);
+        var root = Path.GetFullPath(folderOrPage).TrimEnd(Path.DirectorySeparatorChar);
+        return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Pages in a stable order; a folder is read recursively, a page is cited relative to the folder's parent.</summary>

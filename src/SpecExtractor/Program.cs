@@ -11,8 +11,11 @@ namespace ModelArts.SpecExtractor
     {
         private const string Usage = """
             usage:
-              extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--title <t>] [--version <v>] [--description <d>]
+              extract <page-or-folder>... --out <file.json> [--overlay <overlay.json>]... [--historical <page-or-folder>]...
+                      [--type-conflicts typed|widen] [--title <t>] [--version <v>] [--description <d>]
                   Reads documentation pages (.rst, .md with HTML tables, .txt renderings) and writes one OpenAPI 3.1 document.
+                  Operations of --historical inputs are deprecated; --type-conflicts says how a table and an example
+                  that disagree on a type are settled (default typed: the documented type stays where it can).
               regenerate [--docs <folder>] [--spec <folder>] [--check] [--missed]
                   Rebuilds every document listed in <spec>/spec-manifest.json from <docs> (default ../shared/docs and spec).
                   With --check, writes nothing and fails when a file in spec/ differs from what the docs give.
@@ -53,6 +56,8 @@ namespace ModelArts.SpecExtractor
         {
             var inputs = new List<string>();
             var overlays = new List<string>();
+            var historical = new List<string>();
+            var conflicts = TypeConflicts.Typed;
             string? output = null;
             var title = "ModelArts Data Management API";
             var version = "2.0.0";
@@ -66,6 +71,17 @@ namespace ModelArts.SpecExtractor
                         break;
                     case "--overlay":
                         overlays.Add(Value(args, ref i));
+                        break;
+                    case "--historical":
+                        historical.Add(Value(args, ref i));
+                        break;
+                    case "--type-conflicts":
+                        var policy = Value(args, ref i);
+                        if (!Enum.TryParse(policy, ignoreCase: true, out conflicts) || !Enum.IsDefined(conflicts))
+                        {
+                            return UsageError(stderr, $"--type-conflicts takes 'typed' or 'widen', not '{policy}'");
+                        }
+
                         break;
                     case "--title":
                         title = Value(args, ref i);
@@ -94,7 +110,12 @@ namespace ModelArts.SpecExtractor
                 return UsageError(stderr, "--out <file.json> is required");
             }
 
-            var result = Extraction.Run(new ExtractionRequest(inputs, overlays, new DocumentInfo(title, version, description)));
+            if (historical.FirstOrDefault(h => !inputs.Any(input => Extraction.IsWithin(h, input))) is { } stray)
+            {
+                return UsageError(stderr, $"--historical '{stray}' is not one of the inputs or inside one");
+            }
+
+            var result = Extraction.Run(new ExtractionRequest(inputs, overlays, new DocumentInfo(title, version, description, conflicts), Historical: historical));
             Report(result, stdout, stderr);
             Write(output, JsonOutput.Bytes(result.Document));
             stdout.WriteLine($"wrote {output}");
@@ -130,7 +151,11 @@ namespace ModelArts.SpecExtractor
 
             var stale = new List<string>();
             var exceptions = new System.Text.Json.Nodes.JsonArray();
-            foreach (var entry in Manifest.Load(spec))
+            var entries = Manifest.Load(spec);
+            var total = new Coverage(0, 0, 0, 0);
+            var constraints = new List<OpenApi.ClassCoverage>();
+            var prose = new List<string>();
+            foreach (var entry in entries)
             {
                 var result = Extraction.Run(Manifest.Request(entry, docs, spec));
                 foreach (var exception in result.Coverage.ExampleExceptions)
@@ -163,6 +188,19 @@ namespace ModelArts.SpecExtractor
                     {
                         stdout.WriteLine($"  missed {OpenApi.ConstraintCoverage.Name(statement.Class)}: {statement.File}:{statement.Line} ({statement.Property}): {statement.Sentence}");
                     }
+                }
+
+                var c = result.Coverage;
+                constraints.AddRange(result.Constraints);
+                total = new Coverage(
+                    total.OperationsFound + c.OperationsFound - c.ProseOperations,
+                    total.OperationsExtracted + c.OperationsExtracted - c.ProseOperations,
+                    total.RowsFound + c.RowsFound,
+                    total.RowsExtracted + c.RowsExtracted,
+                    total.ProseOperations + c.ProseOperations);
+                if (c.ProseOperations > 0)
+                {
+                    prose.Add(entry.Out);
                 }
 
                 var path = Path.Combine(spec, entry.Out);
@@ -200,6 +238,19 @@ namespace ModelArts.SpecExtractor
             {
                 Write(exceptionsPath, exceptionBytes);
             }
+
+            // The operation pages of every document together, so the whole reference is one line.
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"coverage of all {entries.Count} documents: operations {total.OperationsExtracted}/{total.OperationsFound}, parameter rows {total.RowsExtracted}/{total.RowsFound} ({Percent(total.RowsExtracted, total.RowsFound)})");
+            if (total.ProseOperations > 0)
+            {
+                line += string.Create(CultureInfo.InvariantCulture, $", and {total.ProseOperations} operation(s) shown only by request examples ({string.Join(", ", prose)})");
+            }
+
+            stdout.WriteLine(line);
+            stdout.WriteLine(OpenApi.ConstraintCoverage.Line(constraints
+                .GroupBy(c => c.Class)
+                .Select(g => new OpenApi.ClassCoverage(g.Key, g.Sum(c => c.Found), g.Sum(c => c.Encoded), g.Sum(c => c.Reported)))));
 
             if (stale.Count > 0)
             {

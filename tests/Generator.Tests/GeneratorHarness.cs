@@ -46,18 +46,30 @@ internal static class GeneratorHarness
 
     public static string SpecFolder => Path.Combine(RepoRoot, "spec");
 
-    /// <summary>The shipped documents with the options the package gives them.</summary>
-    public static (InMemoryText[] Texts, TestOptionsProvider Options) ShippedSpec()
+    /// <summary>The data-management and IAM documents with the options the package gives them (what most tests are written against).</summary>
+    public static (InMemoryText[] Texts, TestOptionsProvider Options) ShippedSpec() => Shipped(["data-management", "iam"]);
+
+    /// <summary>Every shipped document, one per chapter of the API reference, with the options the package gives them.</summary>
+    /// <param name="global">MSBuild properties the generator sees (<c>build_property.ModelArtsOperations</c>).</param>
+    public static (InMemoryText[] Texts, TestOptionsProvider Options) WholeApi(Dictionary<string, string>? global = null) => Shipped(null, global);
+
+    /// <summary>
+    /// The package's shipped <c>AdditionalFiles</c> items, read from its props (so the tests see the namespaces, client names and
+    /// chapters a consumer gets), of the given chapters or all of them.
+    /// </summary>
+    private static (InMemoryText[] Texts, TestOptionsProvider Options) Shipped(string[]? chapters, Dictionary<string, string>? global = null)
     {
-        var modelarts = Path.Combine(SpecFolder, "modelarts.openapi.json");
-        var iam = Path.Combine(SpecFolder, "iam.openapi.json");
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot, "src", "Package", "buildTransitive", "ModelArts.Sdk.props"));
+        var items = props.Descendants("AdditionalFiles")
+            .Select(item => (File: Path.Combine(SpecFolder, item.Attribute("Include")!.Value.Replace("$(ModelArtsSpecDirectory)", string.Empty, StringComparison.Ordinal)), Metadata: item.Attributes().Where(a => a.Name.LocalName.StartsWith("ModelArts", StringComparison.Ordinal)).ToDictionary(a => a.Name.LocalName, a => a.Value)))
+            .Where(item => chapters is null || chapters.Contains(item.Metadata["ModelArtsChapter"]))
+            .ToList();
         return (
-            [new InMemoryText(modelarts, File.ReadAllText(modelarts)), new InMemoryText(iam, File.ReadAllText(iam))],
-            new TestOptionsProvider(new()
-            {
-                [modelarts] = new() { ["build_metadata.AdditionalFiles.ModelArtsNamespace"] = "ModelArts", ["build_metadata.AdditionalFiles.ModelArtsClientName"] = "ModelArtsClient" },
-                [iam] = new() { ["build_metadata.AdditionalFiles.ModelArtsNamespace"] = "ModelArts.Iam", ["build_metadata.AdditionalFiles.ModelArtsClientName"] = "IamClient" },
-            }));
+            items.Select(item => new InMemoryText(item.File, File.ReadAllText(item.File))).ToArray(),
+            new TestOptionsProvider(items.ToDictionary(
+                item => item.File,
+                item => item.Metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value)),
+            global));
     }
 
     /// <summary>What the package adds to a .NET 8 consumer's references: the runtime's netstandard2.0 build and its dependencies.</summary>

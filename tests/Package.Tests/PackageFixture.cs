@@ -34,7 +34,7 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath { get; }
 
     /// <summary>A consumer project referencing the package by version, with the given source files.</summary>
-    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "") =>
+    public string Consumer(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "", string extraItems = "") =>
         Project(name, files, $"""
             <PropertyGroup>
               <OutputType>Exe</OutputType>
@@ -44,6 +44,9 @@ public sealed class PackageFixture : IDisposable
               <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               {extraProperties}
             </PropertyGroup>
+            <ItemGroup>
+              {extraItems}
+            </ItemGroup>
             """);
 
     /// <summary>

@@ -78,6 +78,7 @@ public sealed class PipelineTests
                 var n = Interlocked.Increment(ref issued);
                 context.Response.StatusCode = 201;
                 context.Response.Headers["X-Subject-Token"] = "token-" + n;
+                await context.Response.WriteAsync("""{"token":{"expires_at":"2099-01-01T00:00:00.000000Z"}}""");
                 return;
             }
 
@@ -194,6 +195,28 @@ public sealed class PipelineTests
         release.SetResult();
 
         Assert.Contains("no answer within 10 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_times_out_with_the_system_clock_too()
+    {
+        var release = new TaskCompletionSource();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await release.Task;
+            await context.Response.WriteAsync("{}");
+        });
+        using var http = new HttpClient();
+        var pipeline = new ModelArtsPipeline(http, new ModelArtsClientOptions
+        {
+            Endpoint = server.Address, AttemptTimeout = TimeSpan.FromMilliseconds(200), Retry = new ModelArtsRetryOptions { MaxAttempts = 1 },
+        });
+
+        // The attempts of one second share a deadline set one second past the timeout: the call ends within 1.2 s, not never.
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => pipeline.SendAsync(HttpMethod.Get, "/v2/p/datasets", null, null, JsonRead.GetElement, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        release.SetResult();
+
+        Assert.Contains("no answer within 0.2 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

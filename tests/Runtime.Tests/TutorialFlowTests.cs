@@ -109,10 +109,21 @@ public sealed class TutorialFlowTests
     [Fact]
     public async Task Paging_asks_for_page_after_page_by_index_until_a_page_is_empty()
     {
-        var page = Example("/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples", "get", "200");
-        var perPage = JsonNode.Parse(page)!["samples"]!.AsArray().Count;
+        var example = JsonNode.Parse(Example("/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples", "get", "200"))!;
+        var perPage = example["samples"]!.AsArray().Count;
+        example["sample_count"] = 2 * perPage;
         await using var server = await LoopbackServer.StartAsync(context =>
-            context.Response.WriteAsync(context.Request.Query["offset"] == "2" ? """{"samples":[]}""" : page));
+        {
+            // Two different pages (their sample ids tell them apart), then an empty one.
+            var offset = context.Request.Query["offset"].ToString();
+            var page = example.DeepClone();
+            foreach (var sample in page["samples"]!.AsArray())
+            {
+                sample!["sample_id"] = sample["sample_id"] + "-page-" + offset;
+            }
+
+            return context.Response.WriteAsync(offset == "2" ? """{"samples":[]}""" : page.ToJsonString());
+        });
         using var http = new HttpClient();
         var client = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
 
@@ -164,12 +175,33 @@ public sealed class TutorialFlowTests
 
         var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
         var error = await Assert.ThrowsAsync<ModelArtsValidationException>(() => strict.CreateProcessorTaskAsync(request));
-        Assert.Equal([("pattern", "$.description"), ("if-then", "$.template.id")], error.Violations.Select(v => (v.RuleId, v.Path)));
+        // Neither data_source nor inputs: "Either this parameter or inputs is used" makes one of them required (anyOf).
+        Assert.Equal([("pattern", "$.description"), ("anyOf", "$"), ("if-then", "$.template.id")], error.Violations.Select(v => (v.RuleId, v.Path)));
         Assert.Empty(server.Requests);
 
         var lenient = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj", ValidateRequests = false });
         await lenient.CreateProcessorTaskAsync(request);
         Assert.Single(server.Requests);
+    }
+
+    /// <summary>"limit: 1 to 100" and a documented format hold for query parameters too, with the rule ids of Validate().</summary>
+    [Fact]
+    public async Task Parameters_that_break_their_documented_constraints_are_not_sent_unless_validation_is_off()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("""{"datasets":[],"total_number":0}"""));
+        using var http = new HttpClient();
+
+        var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });
+        var error = await Assert.ThrowsAsync<ModelArtsValidationException>(() => strict.ListDatasetsAsync(limit: int.Parse("1000", System.Globalization.CultureInfo.InvariantCulture), trainEvaluateRatio: "half"));
+        Assert.Equal([("maximum", "query.limit"), ("pattern", "query.train_evaluate_ratio")], error.Violations.Select(v => (v.RuleId, v.Path)));
+        Assert.Empty(server.Requests);
+
+        await strict.ListDatasetsAsync(limit: 100, trainEvaluateRatio: "0.0,1.0");
+        Assert.Single(server.Requests);
+
+        var lenient = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj", ValidateRequests = false });
+        await lenient.ListDatasetsAsync(limit: 1000);
+        Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]

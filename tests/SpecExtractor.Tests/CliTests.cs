@@ -115,6 +115,61 @@ public sealed class CliTests : IDisposable
         Assert.Contains("\"page\": \"pages/create_thing.rst\"", File.ReadAllText(Path.Combine(spec, "t.openapi.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Regenerate_deprecates_historical_inputs_and_prints_the_coverage_of_all_documents()
+    {
+        var docs = Path.Combine(_dir, "docs");
+        var spec = Path.Combine(_dir, "spec");
+        Write("docs/current/creating_a_widget_job.rst", StylePages.CurrentVersion);
+        Write("docs/old/creating_a_widget_job.rst", StylePages.OldVersion);
+        Write("docs/things/create_thing.rst", TestPages.Rst);
+        Write("spec/spec-manifest.json", """
+            { "documents": [
+              { "out": "w.openapi.json", "inputs": ["current", "old"], "historical": ["old"], "title": "W", "version": "1", "description": "d" },
+              { "out": "t.openapi.json", "inputs": ["things"], "typeConflicts": "widen", "title": "T", "version": "1", "description": "d" } ] }
+            """);
+
+        var (exit, stdout, _) = Run("regenerate", "--docs", docs, "--spec", spec);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("coverage of all 2 documents: operations 3/3, parameter rows ", stdout, StringComparison.Ordinal);
+        var widgets = JsonNode.Parse(File.ReadAllText(Path.Combine(spec, "w.openapi.json")))!;
+        Assert.True(widgets["paths"]!["/v1/{project_id}/widget-jobs"]!["post"]!["deprecated"]!.GetValue<bool>());
+        Assert.Null(widgets["paths"]!["/v2/{project_id}/widget-jobs"]!["post"]!["deprecated"]);
+        var things = JsonNode.Parse(File.ReadAllText(Path.Combine(spec, "t.openapi.json")))!;
+        Assert.Equal(2, things["components"]!["schemas"]!["CreateThingResponse"]!["properties"]!["count"]!["type"]!.AsArray().Count); // widened
+    }
+
+    [Theory]
+    [InlineData("""{ "out": "w.openapi.json", "inputs": ["current"], "historical": ["old"], "title": "W", "version": "1", "description": "d" }""", "lists 'old' as historical but not among its inputs")]
+    [InlineData("""{ "out": "w.openapi.json", "inputs": ["current"], "typeConflicts": "loose", "title": "W", "version": "1", "description": "d" }""", "typeConflicts 'loose'")]
+    [InlineData("""{ "out": "w.openapi.json", "inputs": "current", "title": "W", "version": "1", "description": "d" }""", "'inputs' is not an array")]
+    public void A_bad_manifest_entry_fails_with_the_reason(string entry, string message)
+    {
+        Write("docs/current/creating_a_widget_job.rst", StylePages.CurrentVersion);
+        Write("spec/spec-manifest.json", "{ \"documents\": [ " + entry + " ] }");
+
+        var (exit, _, stderr) = Run("regenerate", "--docs", Path.Combine(_dir, "docs"), "--spec", Path.Combine(_dir, "spec"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_takes_historical_inputs_and_the_type_conflict_policy()
+    {
+        var old = Write("old/creating_a_widget_job.rst", StylePages.OldVersion);
+        var output = Path.Combine(_dir, "o.json");
+
+        Assert.Equal(2, Run("extract", old, "--out", output, "--type-conflicts", "loose").Exit);
+        Assert.Equal(2, Run("extract", old, "--out", output, "--historical", Path.Combine(_dir, "elsewhere")).Exit);
+        Assert.Equal(0, Run("extract", Path.Combine(_dir, "old"), "--out", output, "--historical", Path.Combine(_dir, "old"), "--type-conflicts", "widen").Exit);
+
+        var operation = JsonNode.Parse(File.ReadAllText(output))!["paths"]!["/v1/{project_id}/widget-jobs"]!["post"]!;
+        Assert.True(operation["deprecated"]!.GetValue<bool>());
+        Assert.Equal("CreateWidgetJob", operation["operationId"]!.GetValue<string>());
+    }
+
     private string Write(string relative, string text)
     {
         var path = Path.Combine(_dir, relative);

@@ -24,6 +24,29 @@ internal static class Extract
         return (document, coverage, warnings.Warnings);
     }
 
+    /// <summary>Like <see cref="Pages"/>, with a type-conflict policy and the pages that are old versions.</summary>
+    public static (JsonObject Document, Coverage Coverage, IReadOnlyList<DocWarning> Warnings) Document(
+        TypeConflicts conflicts, params (string File, string Text, bool Historical)[] pages)
+    {
+        var warnings = new WarningSink();
+        var models = pages
+            .Select(p =>
+            {
+                var model = PageReader.Read(p.File, p.Text, PageReader.FormatOf(p.File)!.Value, warnings);
+                model.SourceId = model.File;
+                model.Historical = p.Historical;
+                return model;
+            })
+            .OrderBy(m => m.SourceId, StringComparer.Ordinal)
+            .ToList();
+
+        var (document, coverage) = new DocumentBuilder(warnings).Build(models, Info with { Conflicts = conflicts });
+        return (document, coverage, warnings.Warnings);
+    }
+
+    public static JsonObject Operation(this JsonObject document, string method, string path) =>
+        document["paths"]![path]![method]!.AsObject();
+
     public static DocPage Page(string file, string text, WarningSink? warnings = null) =>
         PageReader.Read(file, text, PageReader.FormatOf(file)!.Value, warnings ?? new WarningSink());
 

@@ -31,6 +31,11 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"options\">Endpoint, project, authentication, retries and validation.</param>");
         w.Line($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => _pipeline = new {Pipeline}(httpClient, options);");
         w.Line();
+        w.Line("/// <summary>Calls the service through the SDK's own HttpClient (no redirects followed, connections shared) with <paramref name=\"options\"/>.</summary>");
+        w.Open($"public {client.Name}(global::ModelArts.Runtime.Http.ModelArtsClientOptions options)");
+        w.Line($"_pipeline = new {Pipeline}(options);");
+        w.Close();
+        w.Line();
         w.Line("/// <summary>Calls the service through an existing pipeline.</summary>");
         w.Line("/// <param name=\"pipeline\">The pipeline calls go through.</param>");
         w.Line($"public {client.Name}({Pipeline} pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
@@ -44,7 +49,7 @@ internal static class ClientEmitter
                 EmitPaging(w, operation, paging, ns);
             }
 
-            if (operation.Wait is { } wait)
+            foreach (var wait in operation.Waits)
             {
                 w.Line();
                 EmitWait(w, operation, wait, ns);
@@ -171,7 +176,8 @@ internal static class ClientEmitter
         {
             null when operation.HeaderParameters.Length == 0 => "null",
             null => $"{RequestContent}.None()",
-            { Kind: BodyKind.Json, Type.Kind: TypeKind.Model } => $"{RequestContent}.Json(body)",
+            { Kind: BodyKind.Json, Type.Kind: TypeKind.Model, MediaType: "application/json" } => $"{RequestContent}.Json(body)",
+            { Kind: BodyKind.Json, Type.Kind: TypeKind.Model } json => $"{RequestContent}.Json(body, {Parsing.OpenApiParser.Literal(json.MediaType)})",
             { Kind: BodyKind.Json, Type: var type } when type.IsValueType && !operation.BodyRequired =>
                 $"(body is null ? {RequestContent}.None() : {RequestContent}.Json(body.Value, {TypeNames.WriterDelegate(type, ns)}))",
             { Kind: BodyKind.Json, Type: var type } => $"{RequestContent}.Json(body, {TypeNames.WriterDelegate(type, ns)})",
@@ -271,7 +277,7 @@ internal static class ClientEmitter
             var c = parameter.Constraints;
             var pattern = c.Patterns.Length > 0 ? TypeNames.Verbatim(c.Patterns[0]) : "null";
             var value = parameter.Type.IsValueType && !parameter.Required ? parameter.Name : parameter.Name;
-            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+            w.Line($"{violations} = {TypeNames.Check}.Argument({violations}, \"{parameter.Location}.{parameter.JsonName}\", {value}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}, {pattern}, {TypeNames.Bound(c.Minimum, parameter.Type.Kind)}, {TypeNames.Bound(c.Maximum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMinimum, parameter.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMaximum, parameter.Type.Kind)});");
         }
 
         w.Line($"{TypeNames.Check}.Arguments({violations});");
@@ -289,6 +295,7 @@ internal static class ClientEmitter
         var response = Parsing.Naming.Unique("response", taken);
         var items = Parsing.Naming.Unique("items", taken);
         var each = Parsing.Naming.Unique("item", taken);
+        var guard = Parsing.Naming.Unique("guard", taken);
         var parameters = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type, ns)} {p.Name}")
             .Concat(kept.Select(p => $"{TypeNames.Nullable(p.Type, ns)} {p.Name} = null"))
             .Append($"int {pageSize} = 100")
@@ -300,7 +307,7 @@ internal static class ClientEmitter
             .Append("cancellationToken: cancellationToken");
         w.Line(paging.OffsetIsPageIndex
             ? $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the page index); stops at the first empty page.</summary>"
-            : $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> counts the items already read); stops at the first empty page.</summary>");
+            : $"/// <summary>Every item of {operation.Name}, page by page (<c>offset</c> is the position of the page's first item); stops at the first empty page.</summary>");
         foreach (var parameter in operation.PathParameters.Concat(kept))
         {
             w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.OneLine(parameter.Documentation, parameter.JsonName)}</param>");
@@ -319,11 +326,13 @@ internal static class ClientEmitter
         }
 
         w.Open($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}Async({string.Join(", ", parameters)})");
+        w.Line($"var {guard} = new global::ModelArts.Runtime.Http.ModelArtsPageGuard(\"{operation.Name}\");");
         w.Open(paging.OffsetIsPageIndex ? $"for (var {page} = 0; ; {page}++)" : $"for (var {page} = 0; ; )");
         w.Line($"var {response} = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         w.Open($"if ({response}.{paging.ItemsProperty} is not {{ Count: > 0 }} {items})");
         w.Line("yield break;");
         w.Close();
+        w.Line($"{guard}.Next({response}, {items}.Count);");
         w.Open($"foreach (var {each} in {items})");
         w.Line($"yield return {each};");
         w.Close();
@@ -336,6 +345,10 @@ internal static class ClientEmitter
         w.Close();
         w.Close();
     }
+
+    /// <summary>A wait's expression over <c>status</c> with the lambda parameter's actual name (a path parameter may be called <c>status</c>).</summary>
+    private static string Over(string expression, string statusName) =>
+        statusName == "status" ? expression : System.Text.RegularExpressions.Regex.Replace(expression, @"(?<![\w.])status(?=\??\.)", statusName);
 
     /// <summary>Polls a status operation until the task ends (the spec's <c>x-modelarts-wait</c>).</summary>
     private static void EmitWait(SourceWriter w, OperationSpec operation, WaitSpec wait, string ns)
@@ -356,12 +369,12 @@ internal static class ClientEmitter
         var arguments = operation.PathParameters.Select(p => p.Name)
             .Concat(operation.HasProjectId ? ["projectId: projectId"] : [])
             .Append($"cancellationToken: {token}");
-        var status = wait.StatusIsOption ? $"{statusName}.{wait.StatusProperty}?.Value" : $"{statusName}.{wait.StatusProperty}";
+        var state = "global::ModelArts.Runtime.Http.ModelArtsTaskState";
         var arms = string.Concat(
-            wait.Succeeded.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Succeeded, ")
-                .Concat(wait.Failed.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Failed, "))
-                .Concat(wait.Stopped.Select(v => $"{v} => global::ModelArts.Runtime.Http.ModelArtsTaskState.Stopped, ")));
-        var error = $"({(wait.ErrorCodeProperty is { } code ? statusName + "." + code : "(string?)null")}, {(wait.ErrorMessageProperty is { } message ? statusName + "." + message : "(string?)null")})";
+            wait.Succeeded.Select(v => $"{v} => {state}.Succeeded, ")
+                .Concat(wait.Failed.Select(v => $"{v} => {state}.Failed, "))
+                .Concat(wait.Stopped.Select(v => $"{v} => {state}.Stopped, ")));
+        var error = $"({(wait.ErrorCode is { } code ? Over(code, statusName) : "(string?)null")}, {(wait.ErrorMessage is { } message ? Over(message, statusName) : "(string?)null")})";
         w.Line($"/// <summary>Polls {operation.Name} until the task succeeds (returns its last status), fails or stops (throws <see cref=\"global::ModelArts.Runtime.Http.ModelArtsTaskFailedException\"/> with its error), or <paramref name=\"timeout\"/> passes.</summary>");
         foreach (var parameter in operation.PathParameters)
         {
@@ -377,10 +390,24 @@ internal static class ClientEmitter
         }
 
         w.Line($"/// <param name=\"cancellationToken\">{TokenDoc}</param>");
+        if (operation.Deprecated is { } deprecated)
+        {
+            w.Line($"[global::System.Obsolete({Parsing.OpenApiParser.Literal(deprecated)})]");
+        }
+
         w.Open($"public global::System.Threading.Tasks.Task<{response}> {wait.MethodName}Async({string.Join(", ", parameters)})");
         w.Line("return global::ModelArts.Runtime.Http.ModelArtsPolling.WaitAsync(");
         w.Line($"    {token} => {operation.Name}Async({string.Join(", ", arguments)}),");
-        w.Line($"    {statusName} => {status} switch {{ {arms}_ => global::ModelArts.Runtime.Http.ModelArtsTaskState.Pending }},");
+        if (wait.PendingWhile.Length == 0)
+        {
+            w.Line($"    {statusName} => {Over(wait.Status, statusName)} switch {{ {arms}_ => {state}.Pending }},");
+        }
+        else
+        {
+            // A succeeded status counts only once the lists of changes still under way are empty.
+            w.Line($"    {statusName} => {Over(wait.Status, statusName)} switch {{ {arms}_ => {state}.Pending }} is var reached && reached == {state}.Succeeded && ({string.Join(" || ", wait.PendingWhile.Select(p => Over(p, statusName)))}) ? {state}.Pending : reached,");
+        }
+
         w.Line($"    {statusName} => {error},");
         w.Line($"    {progress},");
         w.Line($"    {pollInterval} ?? global::System.TimeSpan.FromSeconds(5),");
@@ -414,25 +441,33 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    /// <summary><c>services.AddXClient(options => ...)</c>: a typed client over IHttpClientFactory.</summary>
+    /// <summary>
+    /// <c>services.AddXClient(options => ...)</c>: a typed client over IHttpClientFactory whose handler follows no redirect and
+    /// whose logging redacts credential headers; the options (and so the authenticator and its token) are built once per container.
+    /// </summary>
     private static void EmitRegistration(SourceWriter w, string clientName)
     {
         const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        const string Http = "global::ModelArts.Runtime.Http";
         w.Line($"/// <summary>Registers <see cref=\"{clientName}\"/> as a typed client of IHttpClientFactory.</summary>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public static class {clientName}ServiceCollectionExtensions");
-        w.Line($"/// <summary>Adds <see cref=\"{clientName}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>");
+        w.Line($"/// <summary>Adds <see cref=\"{clientName}\"/>; <paramref name=\"configure\"/> sets endpoint, project, authentication and retries, once per container. The logger and the authenticator (<see cref=\"{Http}.IModelArtsAuthenticator\"/>) come from the container when not set.</summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"configure\">Sets the client options.</param>");
-        w.Open($"public static {Di}.IHttpClientBuilder Add{clientName}(this {Di}.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)");
+        w.Open($"public static {Di}.IHttpClientBuilder Add{clientName}(this {Di}.IServiceCollection services, global::System.Action<{Http}.ModelArtsClientOptions> configure)");
+        w.Line($"{Di}.ServiceCollectionServiceExtensions.AddSingleton(services, provider => new Settings({Http}.ModelArtsClientOptions.Create(configure, provider)));");
         w.Line($"var builder = {Di}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, \"{clientName}\");");
-        w.Open($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>");
-        w.Line("var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();");
-        w.Line("configure(options);");
-        w.Line("options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger(\"ModelArts.Sdk\");");
-        w.Line($"return new {clientName}(http, options);");
-        w.Close(");");
+        w.Line($"{Di}.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, {Http}.ModelArtsHttp.CreateHandler);");
+        w.Line($"{Di}.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, {Http}.ModelArtsHttp.CredentialHeaders);");
+        w.Line($"{Di}.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) => new {clientName}(http, {Di}.ServiceProviderServiceExtensions.GetRequiredService<Settings>(provider).Options));");
         w.Line("return builder;");
+        w.Close();
+        w.Line();
+        w.Open("private sealed class Settings");
+        w.Line($"public Settings({Http}.ModelArtsClientOptions options) => Options = options;");
+        w.Line();
+        w.Line($"public {Http}.ModelArtsClientOptions Options {{ get; }}");
         w.Close();
         w.Close();
     }

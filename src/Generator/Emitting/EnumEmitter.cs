@@ -21,7 +21,7 @@ internal static class EnumEmitter
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{spec.Namespace}.{spec.ConverterName}))]");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, global::ModelArts.Runtime.Validation.IOptionValue");
-        foreach (var member in spec.Members)
+        foreach (var member in spec.Members.Where(m => m.Named))
         {
             w.Documentation(member.Documentation is { Length: > 0 } doc ? doc : null, $"The value {member.Value}.");
             w.Line($"[global::ModelArts.Runtime.Constraints.WireValue({member.Value})]");
@@ -30,7 +30,7 @@ internal static class EnumEmitter
         }
 
         w.Line("/// <summary>Every documented value, in the documentation's order.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", spec.Members.Select(m => m.Name))} }};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", spec.Members.Select(m => m.Named ? m.Name : $"new({m.Value})"))} }};");
         w.Line();
         if (isString)
         {

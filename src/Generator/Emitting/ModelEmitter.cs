@@ -81,7 +81,7 @@ internal static class ModelEmitter
         w.Documentation(property.Documentation, $"The {property.JsonName} property.", property.Default is { } value ? "Default: " + value : null);
         if (request)
         {
-            if (property.Required)
+            if (property.Required || property.RequiredInRequests)
             {
                 w.Line($"[{TypeNames.Constraints}.RequiredProperty]");
             }
@@ -316,8 +316,9 @@ internal static class ModelEmitter
         {
             w.Line($"{TypeNames.Check}.Required({at}, {name} is not null);");
         }
-        else if (property.Required && !property.Nullable)
+        else if ((property.Required && !property.Nullable) || property.RequiredInRequests)
         {
+            // A value type, or a property only requests must carry (x-required-in-requests): nullable in C#, required when sent.
             w.Line($"{TypeNames.Check}.Required({at}, {name} is not null);");
         }
 
@@ -327,7 +328,7 @@ internal static class ModelEmitter
                 StringChecks(w, at, name, c);
                 break;
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double when c.HasRange:
-                w.Line($"{TypeNames.Check}.Range({at}, {name}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+                w.Line($"{TypeNames.Check}.Range({at}, {name}, {TypeNames.Bound(c.Minimum, property.Type.Kind)}, {TypeNames.Bound(c.Maximum, property.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMinimum, property.Type.Kind)}, {TypeNames.Bound(c.ExclusiveMaximum, property.Type.Kind)});");
                 break;
             case TypeKind.Enum:
                 w.Line($"{TypeNames.Check}.Known({at}, {name});");
@@ -386,7 +387,7 @@ internal static class ModelEmitter
                 w.Line($"{TypeNames.Check}.Strings({at}, {name}, {TypeNames.Int(c.MinLength)}, {TypeNames.Int(c.MaxLength)}{patterns});");
                 break;
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double when c.HasRange:
-                w.Line($"{TypeNames.Check}.Numbers({at}, {name}, {TypeNames.Bound(c.Minimum)}, {TypeNames.Bound(c.Maximum)}, {TypeNames.Bound(c.ExclusiveMinimum)}, {TypeNames.Bound(c.ExclusiveMaximum)});");
+                w.Line($"{TypeNames.Check}.Numbers({at}, {name}, {TypeNames.Bound(c.Minimum, item.Kind)}, {TypeNames.Bound(c.Maximum, item.Kind)}, {TypeNames.Bound(c.ExclusiveMinimum, item.Kind)}, {TypeNames.Bound(c.ExclusiveMaximum, item.Kind)});");
                 break;
         }
     }

@@ -77,6 +77,15 @@ internal sealed class SourceWriter
 
         var first = lines[0].StartsWith("- ", StringComparison.Ordinal) ? string.Empty : lines[0];
         var summary = DanglingIntroduction.Replace(first, string.Empty).Trim();
+        string? introduction = null;
+        if (summary.EndsWith(":", StringComparison.Ordinal) || summary.EndsWith("：", StringComparison.Ordinal))
+        {
+            // "... Example:" introduces what follows: it opens the remarks, and the summary keeps the sentences before it.
+            var end = summary.Length > 1 ? summary.LastIndexOfAny(['.', '。'], summary.Length - 2) : -1;
+            introduction = end > 0 ? summary.Substring(end + 1).Trim() : null;
+            summary = end > 0 ? summary.Substring(0, end + 1).Trim() : EndSentence(summary.TrimEnd(':', '：').Trim());
+        }
+
         var options = lines.Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(OptionValue).Where(v => v is not null).Select(v => v!).ToList();
         if (options.Count > 0 && options.Count == lines.Count(l => l.StartsWith("- ", StringComparison.Ordinal)))
         {
@@ -89,6 +98,11 @@ internal sealed class SourceWriter
         }
 
         var remarks = lines.Skip(first.Length == 0 ? 0 : 1).Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l.Substring(2) : l).ToList();
+        if (introduction is not null)
+        {
+            remarks.Insert(0, introduction);
+        }
+
         return (summary, remarks);
     }
 

@@ -110,6 +110,13 @@ internal static class TypeNames
 
     public static string Bound(double? value) => value is { } v ? Double(v) : "double.NaN";
 
+    /// <summary>
+    /// A bound for a value of <paramref name="kind"/>: a <c>float</c> is compared in its own precision (the bound as
+    /// the nearest float), so 0.01f meets "cannot be smaller than 0.01" although (double)0.01f is 0.0099999998.
+    /// </summary>
+    public static string Bound(double? value, Model.TypeKind kind) =>
+        value is { } v && kind == Model.TypeKind.Single && !double.IsInfinity(v) ? "(double)" + ((float)v).ToString("R", CultureInfo.InvariantCulture) + "f" : Bound(value);
+
     public static string Int(int? value) => (value ?? -1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A verbatim string literal.</summary>

@@ -5,7 +5,8 @@ namespace ModelArts.Generator.Model;
 
 /// <summary>One OpenAPI document given as an AdditionalFiles item, with its options.</summary>
 /// <param name="Selection">The operations the project asks for (ids, <c>tag:</c> tags, path prefixes), separated by ';'; empty for all.</param>
-internal sealed record SourceDocument(string Path, string Text, string Namespace, string ClientName, string Selection = "");
+/// <param name="Chapter">The chapter the document is (item metadata <c>ModelArtsChapter</c>; its file stem when not set), for <c>chapter:</c> selection entries.</param>
+internal sealed record SourceDocument(string Path, string Text, string Namespace, string ClientName, string Selection = "", string Chapter = "");
 
 /// <summary>Everything generated from one document.</summary>
 /// <param name="Selectors">The selection entries that matched an operation of this document (for the warning about those that match none).</param>
@@ -79,6 +80,7 @@ internal sealed record ConstraintSpec(
 
 /// <param name="ItemConstraints">Constraints on each item of a list (enum, pattern, length of array items).</param>
 /// <param name="Nullable">The document allows <c>null</c> (3.0 <c>nullable</c>, 3.1 a type list with "null"): an explicit null is kept and written back.</param>
+/// <param name="RequiredInRequests">Listed in <c>x-required-in-requests</c>: a response may leave it out (the type is nullable), a request must set it (<c>Validate()</c> and the analyzers).</param>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -88,7 +90,8 @@ internal sealed record PropertySpec(
     ConstraintSpec Constraints,
     ConstraintSpec ItemConstraints,
     string? Default,
-    bool Nullable = false);
+    bool Nullable = false,
+    bool RequiredInRequests = false);
 
 /// <summary>One step of a path from a model to a value: a property, or every item of a list.</summary>
 /// <param name="Name">The C# property name; empty for a list's items.</param>
@@ -194,7 +197,8 @@ internal sealed record ModelSpec(
     string ConverterName);
 
 /// <param name="Value">The wire value as a C# literal (<c>"fast"</c> or <c>3</c>).</param>
-internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation);
+/// <param name="Named">False for a second spelling of an earlier value that differs only in letter case (<c>x86_64</c> beside <c>X86_64</c>): known, but no member of its own.</param>
+internal sealed record EnumMemberSpec(string Name, string Value, string? Documentation, bool Named = true);
 
 /// <summary>A forward-compatible option type: a struct over the wire value with the documented values as members.</summary>
 internal sealed record EnumSpec(string Namespace, string FileStem, string Name, TypeKind ValueKind, string? Documentation, EquatableArray<EnumMemberSpec> Members, string ConverterName);
@@ -217,7 +221,7 @@ internal sealed record OperationSpec(
     bool BodyRequired,
     BodySpec? Response,
     PagingSpec? Paging = null,
-    WaitSpec? Wait = null,
+    EquatableArray<WaitSpec> Waits = default,
     string? Deprecated = null,
     EquatableArray<ParameterSpec> HeaderParameters = default)
 {
@@ -229,7 +233,7 @@ internal sealed record OperationSpec(
 
     /// <summary>Whether the call goes through the JSON-only overloads of the pipeline: a model or no body, a JSON model or nothing back, no header.</summary>
     public bool IsPlainJson =>
-        (Body is null || (Body.Kind == BodyKind.Json && BodyModel is not null))
+        (Body is null || (Body.Kind == BodyKind.Json && BodyModel is not null && Body.MediaType == "application/json"))
         && (Response is null || ResponseModel is not null)
         && HeaderParameters.Length == 0;
 }
@@ -261,22 +265,26 @@ internal sealed record EncodingSpec(string Property, string? ContentType, string
 
 /// <summary>A list operation paged by <c>offset</c> and <c>limit</c>: items of one array property.</summary>
 /// <param name="MethodName">The name of the method that enumerates every item (<c>XItems</c>, made unique among the client's methods).</param>
-/// <param name="OffsetIsPageIndex">The documentation says <c>offset</c> is a page ("Start page of the paging list"), as ModelArts does; otherwise it counts items, as it usually does.</param>
+/// <param name="OffsetIsPageIndex">The documentation says <c>offset</c> is a page ("Start page for pagination display"), as ModelArts data management does; otherwise it is the position of the first item, as it usually is.</param>
 internal sealed record PagingSpec(string ItemsProperty, TypeSpec ItemType, string OffsetParameter, string LimitParameter, string MethodName, bool OffsetIsPageIndex);
 
 /// <summary>
-/// A status operation to poll (the spec's <c>x-modelarts-wait</c>): the status property, the values that
-/// end the task, and the properties that carry its error.
+/// A status operation to poll (the spec's <c>x-modelarts-wait</c>): the status value, the values that end the
+/// task, the values that carry its error and the lists that must be empty before success counts.
 /// </summary>
+/// <param name="Status">A C# expression over <c>status</c> (the response) that gives the status value or null: <c>status.Status?.Phase?.Value</c>.</param>
+/// <param name="Succeeded">Wire values as C# literals (<c>3</c>, <c>"Completed"</c>).</param>
+/// <param name="ErrorCode">A C# expression over <c>status</c> giving the error code (a string) or null; null when the document names none.</param>
+/// <param name="PendingWhile">C# expressions over <c>status</c>, each true while a change is still under way (a non-empty list).</param>
 internal sealed record WaitSpec(
     string MethodName,
-    string StatusProperty,
-    bool StatusIsOption,
+    string Status,
     EquatableArray<string> Succeeded,
     EquatableArray<string> Failed,
     EquatableArray<string> Stopped,
-    string? ErrorCodeProperty,
-    string? ErrorMessageProperty);
+    string? ErrorCode,
+    string? ErrorMessage,
+    EquatableArray<string> PendingWhile);
 
 internal sealed record ClientSpec(string Namespace, string FileStem, string Name, string? Title, EquatableArray<OperationSpec> Operations);
 

@@ -7,7 +7,15 @@ internal sealed partial class OpenApiParser
 {
     private const string ProjectIdParameter = "project_id";
 
-    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
+    /// <summary>
+    /// Header parameters OpenAPI says to ignore (Accept and Authorization: the client sets them) and those the
+    /// authenticator sets (IAM token, AK/SK signature). A Content-Type parameter is kept: documents use it to choose
+    /// the answer's form, and the pipeline sends it as the body's media type.
+    /// </summary>
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Authorization", "X-Auth-Token", "X-Sdk-Date", "X-Security-Token", "X-Subject-Token",
+    };
 
     private (List<OperationSpec> Operations, List<string> Matched) ReadOperations(JsonElement root, Selection selection)
     {
@@ -110,9 +118,9 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            if (location == "header" && ReservedHeaders.Contains(parameterName))
+            if (location == "header" && (ReservedHeaders.Contains(parameterName) || _securityHeaders.Contains(parameterName)))
             {
-                continue; // OpenAPI: a header parameter named Accept, Content-Type or Authorization SHALL be ignored
+                continue; // the client or its authenticator sets it
             }
 
             if (location is not ("path" or "query" or "header") || parameterName.Length == 0)
@@ -189,7 +197,7 @@ internal sealed partial class OpenApiParser
         var response = ReadResponse(operation, unique, pointer);
         var responseModel = response is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Model, Name: var model } } ? model : null;
         var paging = method == "get" && !headerParameters.Any(p => p.Required) ? ReadPaging(queryParameters, responseModel, unique, methodNames) : null;
-        var wait = ReadWait(operation, responseModel, queryParameters.Concat(headerParameters).ToList(), pointer);
+        var waits = ReadWaits(operation, responseModel, queryParameters.Concat(headerParameters).ToList(), pointer);
         return new OperationSpec(
             unique,
             method,
@@ -203,7 +211,7 @@ internal sealed partial class OpenApiParser
             bodyRequired,
             response,
             paging,
-            wait,
+            waits.ToEquatableArray(),
             Deprecation(operation),
             headerParameters.ToEquatableArray());
     }
@@ -222,14 +230,36 @@ internal sealed partial class OpenApiParser
             {
                 return $"Deprecated: use {Naming.Pascal(replacement.GetString()!)}Async instead.";
             }
+
+            // {operationId, page, title}: the current operation the reference documents for the same task.
+            if (replacement.ValueKind == JsonValueKind.Object && replacement.TryGetProperty("operationId", out var id) && id.ValueKind == JsonValueKind.String && id.GetString()!.Length > 0)
+            {
+                var title = replacement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? $" (\"{t.GetString()}\")" : string.Empty;
+                return $"Deprecated: use {Naming.Pascal(id.GetString()!)}Async instead{title}.";
+            }
         }
 
         return "Deprecated by the API reference.";
     }
 
     /// <summary>
+    /// Whether the offset's description makes it the position of the first item ("Start offset of the records", "Offset
+    /// of a data entry", "Start index") rather than the page index ("Start page for pagination display", "Index of the
+    /// query page"). Without a description it counts items, as offsets usually do.
+    /// </summary>
+    private static bool OffsetCountsItems(string? description) =>
+        (description is null || ItemWords.IsMatch(description) || !PageWord.IsMatch(description))
+        && !PageIndexWords.IsMatch(description);
+
+    private static readonly System.Text.RegularExpressions.Regex ItemWords = new(@"\b(?:records?|entry|entries|position|offset|index)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex PageWord = new(@"\bpages?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex PageIndexWords = new(@"\bstart\s+page\b|\bindex\s+of\s+the\s+(?:query\s+)?page\b|\bpage\s+(?:index|number)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
     /// Integer <c>offset</c> and <c>limit</c> query parameters and a response with exactly one list: a paged list. The
-    /// offset is a page index when its description says so (ModelArts: "Start page of the paging list"), else an item count.
+    /// offset is a page index when its description says so (ModelArts: "Start page for pagination display"), else an item count.
     /// </summary>
     private PagingSpec? ReadPaging(List<ParameterSpec> query, string? responseType, string operationName, HashSet<string> methodNames)
     {
@@ -241,35 +271,105 @@ internal sealed partial class OpenApiParser
         }
 
         var lists = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
-        var pageIndex = offset.Documentation is { } text && System.Text.RegularExpressions.Regex.IsMatch(text, @"\bpages?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, Naming.Unique(operationName + "Items", methodNames), pageIndex) : null;
+        return lists.Count == 1 ? new PagingSpec(lists[0].Name, lists[0].Type.Element!, offset.Name, limit.Name, Naming.Unique(operationName + "Items", methodNames), !OffsetCountsItems(offset.Documentation)) : null;
     }
 
-    /// <summary>The curated <c>x-modelarts-wait</c> of a status operation, checked against its response model.</summary>
-    private WaitSpec? ReadWait(JsonElement operation, string? responseType, List<ParameterSpec> query, string[] pointer)
+    /// <summary>
+    /// The curated <c>x-modelarts-wait</c> of a status operation (one object, or an array when the operation serves
+    /// several waits), checked against its response model. The status, error and pending values are properties or
+    /// paths of properties from the response root (<c>["status", "phase"]</c>).
+    /// </summary>
+    private List<WaitSpec> ReadWaits(JsonElement operation, string? responseType, List<ParameterSpec> query, string[] pointer)
     {
-        if (!operation.TryGetProperty("x-modelarts-wait", out var wait) || wait.ValueKind != JsonValueKind.Object)
+        var waits = new List<WaitSpec>();
+        if (!operation.TryGetProperty("x-modelarts-wait", out var declared))
         {
+            return waits;
+        }
+
+        var at = Append(pointer, "x-modelarts-wait");
+        var entries = declared.ValueKind == JsonValueKind.Array ? declared.EnumerateArray().ToList() : [declared];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entryPointer = declared.ValueKind == JsonValueKind.Array ? Append(at, Index(i)) : at;
+            if (ReadWait(entries[i], responseType, query, entryPointer) is { } wait)
+            {
+                waits.Add(wait);
+            }
+        }
+
+        return waits;
+    }
+
+    private WaitSpec? ReadWait(JsonElement wait, string? responseType, List<ParameterSpec> query, string[] pointer)
+    {
+        var name = wait.ValueKind == JsonValueKind.Object && wait.TryGetProperty("method", out var methodName) && methodName.ValueKind == JsonValueKind.String ? methodName.GetString() : null;
+        var status = wait.ValueKind == JsonValueKind.Object && wait.TryGetProperty("status", out var s) ? Access(responseType, s) : null;
+        if (status is null || name is null || status.Value.Type.Kind is not (TypeKind.Enum or TypeKind.Int32 or TypeKind.Int64 or TypeKind.String) || query.Any(p => p.Required))
+        {
+            Report(Diagnostics.Unsupported, pointer, "x-modelarts-wait needs 'method' and a 'status' property (or path of properties) of the response that is a string, integer or option list, and no required query or header parameter; no wait method is generated");
             return null;
         }
 
-        var model = responseType is not null && _modelsByName.TryGetValue(responseType, out var m) ? m : null;
-        var statusJson = wait.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var status = model?.Properties.FirstOrDefault(p => p.JsonName == statusJson);
-        var name = wait.TryGetProperty("method", out var methodName) && methodName.ValueKind == JsonValueKind.String ? methodName.GetString() : null;
-        if (status is null || name is null || status.Type.Kind is not (TypeKind.Enum or TypeKind.Int32 or TypeKind.Int64 or TypeKind.String) || query.Any(p => p.Required))
-        {
-            Report(Diagnostics.Unsupported, Append(pointer, "x-modelarts-wait"), "x-modelarts-wait needs 'method' and a 'status' property of the response, and no required query parameter; no wait method is generated");
-            return null;
-        }
-
-        string? Property(string key) =>
-            wait.TryGetProperty(key, out var p) && p.ValueKind == JsonValueKind.String ? model!.Properties.FirstOrDefault(x => x.JsonName == p.GetString() && x.Type.Kind == TypeKind.String)?.Name : null;
+        string? Text(string key) =>
+            wait.TryGetProperty(key, out var p) && Access(responseType, p) is { } access && access.Type.Kind is TypeKind.String or TypeKind.Enum
+                ? access.Type.Kind == TypeKind.Enum ? access.Expression + "?.Value" : access.Expression
+                : null;
 
         EquatableArray<string> Values(string key) =>
-            (wait.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Where(v => v.ValueKind is JsonValueKind.Number or JsonValueKind.String).Select(v => v.GetRawText()) : []).ToEquatableArray();
+            (wait.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(v => v.ValueKind is JsonValueKind.Number or JsonValueKind.String).Select(v => v.ValueKind == JsonValueKind.String ? Literal(v.GetString()!) : v.GetRawText())
+                : []).ToEquatableArray();
 
-        return new WaitSpec(Naming.Pascal(name), status.Name, status.Type.Kind == TypeKind.Enum, Values("succeeded"), Values("failed"), Values("stopped"), Property("errorCode"), Property("errorMessage"));
+        var pending = new List<string>();
+        if (wait.TryGetProperty("pendingWhile", out var lists) && lists.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var path in lists.EnumerateArray())
+            {
+                if (Access(responseType, path) is { } list && list.Type.Kind is TypeKind.List or TypeKind.Map)
+                {
+                    pending.Add($"({list.Expression}?.Count ?? 0) > 0");
+                }
+                else
+                {
+                    Report(Diagnostics.Unsupported, Append(pointer, "pendingWhile"), $"pendingWhile entry {path.GetRawText()} is not a list of the response; it is not waited for");
+                }
+            }
+        }
+
+        var value = status.Value.Type.Kind == TypeKind.Enum ? status.Value.Expression + "?.Value" : status.Value.Expression;
+        return new WaitSpec(Naming.Pascal(name), value, Values("succeeded"), Values("failed"), Values("stopped"), Text("errorCode"), Text("errorMessage"), pending.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A property of the response (its name) or a path of properties from the response root (their names), as a
+    /// null-propagating C# expression over <c>status</c> with the type at its end; null when the path names nothing.
+    /// </summary>
+    private (string Expression, TypeSpec Type)? Access(string? responseType, JsonElement path)
+    {
+        var names = path.ValueKind == JsonValueKind.String ? [path.GetString()!]
+            : path.ValueKind == JsonValueKind.Array && path.EnumerateArray().All(n => n.ValueKind == JsonValueKind.String) ? path.EnumerateArray().Select(n => n.GetString()!).ToList()
+            : [];
+        if (names.Count == 0 || responseType is null)
+        {
+            return null;
+        }
+
+        var expression = "status";
+        var type = new TypeSpec(TypeKind.Model, responseType);
+        foreach (var name in names)
+        {
+            if (type.Kind != TypeKind.Model || !_modelsByName.TryGetValue(type.Name!, out var model) || model.Properties.FirstOrDefault(p => p.JsonName == name) is not { } property)
+            {
+                return null;
+            }
+
+            // Only the response itself is known to be there; every property after it may be missing.
+            expression += (expression == "status" ? "." : "?.") + property.Name;
+            type = property.Type;
+        }
+
+        return (expression, type);
     }
 
     /// <summary>Path-item parameters overridden by operation parameters of the same name and location; references resolved.</summary>

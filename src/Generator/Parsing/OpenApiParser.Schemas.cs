@@ -34,7 +34,8 @@ internal sealed partial class OpenApiParser
             return TypeSpec.Json;
         }
 
-        var type = ResolveType(schema, Naming.Pascal(key), string.Empty, componentPointer, jsonName: key, componentName: Naming.Pascal(key));
+        var ownName = AmbientTypes.Avoid(Naming.Pascal(key), IsEnumSchema(schema) ? "Option" : "Object");
+        var type = ResolveType(schema, Naming.Pascal(key), string.Empty, componentPointer, jsonName: key, componentName: ownName);
         _building.Remove(key);
         _builtComponents[key] = type;
         return type;
@@ -50,6 +51,7 @@ internal sealed partial class OpenApiParser
         var properties = new List<(JsonProperty Property, string[] Pointer)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
+        var requiredInRequests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
         {
             foreach (var property in Objects(part.TryGetProperty("properties", out var p) ? p : default))
@@ -61,6 +63,7 @@ internal sealed partial class OpenApiParser
             }
 
             required.UnionWith(StringList(part, "required"));
+            requiredInRequests.UnionWith(StringList(part, "x-required-in-requests"));
         }
 
         builder.Names = PropertyNames(properties.Select(p => (p.Property.Name, p.Pointer)), typeName);
@@ -85,7 +88,8 @@ internal sealed partial class OpenApiParser
                 Constraints(value),
                 items,
                 value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? d.GetRawText() : null,
-                IsNullable(property.Value)));
+                IsNullable(property.Value),
+                !required.Contains(property.Name) && requiredInRequests.Contains(property.Name)));
         }
 
         foreach (var (part, partPointer) in parts)
@@ -161,7 +165,7 @@ internal sealed partial class OpenApiParser
         return schema;
     }
 
-    /// <summary>JSON name → C# property name for one schema; collisions are renamed and reported.</summary>
+    /// <summary>JSON name → C# property name for one schema; a name the class or a generated member has gets "Property"; collisions are renamed and reported.</summary>
     private Dictionary<string, string> PropertyNames(IEnumerable<(string JsonName, string[] Pointer)> properties, string typeName)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -169,6 +173,13 @@ internal sealed partial class OpenApiParser
         foreach (var (jsonName, pointer) in properties)
         {
             var name = Naming.Pascal(jsonName);
+            if (name == typeName || ReservedMemberNames.Contains(name))
+            {
+                // C# has no member named like its class, and the generated members keep theirs: a rule, not a collision
+                // (Specification.specification is SpecificationProperty, additional_properties is AdditionalPropertiesProperty).
+                name += "Property";
+            }
+
             var unique = Naming.Unique(name, taken);
             if (unique != name)
             {
@@ -252,7 +263,7 @@ internal sealed partial class OpenApiParser
                         return known;
                     }
 
-                    var name = componentName ?? Naming.Unique(owner + member, _typeNames);
+                    var name = componentName ?? Naming.Unique(AmbientTypes.Avoid(owner + member, "Object"), _typeNames);
                     var model = new TypeSpec(TypeKind.Model, name);
                     if (key is not null)
                     {
@@ -439,7 +450,7 @@ internal sealed partial class OpenApiParser
             return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
         }
 
-        var desired = componentName ?? (_plannedEnumNames.TryGetValue(key, out var planned) ? planned : EnumName(jsonName, ownerMember));
+        var desired = componentName ?? AmbientTypes.Avoid(_plannedEnumNames.TryGetValue(key, out var planned) ? planned : EnumName(jsonName, ownerMember), "Option");
         var name = Naming.Unique(desired, _typeNames);
         if (componentName is not null && name != componentName)
         {
@@ -449,11 +460,20 @@ internal sealed partial class OpenApiParser
         _enumsByValues[key] = name;
         var members = new List<EnumMemberSpec>();
         var taken = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteJson" };
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var value in raw)
         {
             docs.TryGetValue(value, out var doc);
             var memberName = kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
             var literal = kind == TypeKind.String ? Literal(value) : kind == TypeKind.Int64 ? value + "L" : value;
+            if (kind == TypeKind.String && spellings.TryGetValue(memberName, out var earlier) && string.Equals(earlier, value, StringComparison.OrdinalIgnoreCase))
+            {
+                // "x86_64" beside "X86_64" (a response example's spelling): the same name, so one member; the other spelling is known too.
+                members.Add(new EnumMemberSpec(memberName, literal, doc, Named: false));
+                continue;
+            }
+
+            spellings[memberName] = value;
             var unique = Naming.Unique(memberName, taken);
             if (unique != memberName)
             {

@@ -49,8 +49,10 @@ internal sealed partial class OpenApiParser
 
     /// <summary>The document's root server URLs, for telling a path's or an operation's own servers apart.</summary>
     private string? _baseServers;
+
     /// <summary>What the generated code does not carry, by what it is (MAG009, once per kind): the first place and how many.</summary>
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _securityHeaders = new(StringComparer.OrdinalIgnoreCase);
     private string _converterName = "JsonConverters";
     private JsonElement _schemas;
     private JsonElement _components;
@@ -133,6 +135,16 @@ internal sealed partial class OpenApiParser
             {
                 _components = components;
                 components.TryGetProperty("schemas", out _schemas);
+
+                // Header parameters that are an apiKey scheme of the document are the authentication, not arguments.
+                foreach (var scheme in Objects(components.TryGetProperty("securitySchemes", out var schemes) ? schemes : default))
+                {
+                    if (scheme.Value.ValueKind == JsonValueKind.Object && scheme.Value.TryGetProperty("in", out var place) && place.ValueKind == JsonValueKind.String && place.GetString() == "header"
+                        && scheme.Value.TryGetProperty("name", out var header) && header.ValueKind == JsonValueKind.String)
+                    {
+                        _securityHeaders.Add(header.GetString()!);
+                    }
+                }
             }
 
             var clientName = _source.ClientName.Length > 0 ? _source.ClientName : ClientNameFromTitle(root);
@@ -154,7 +166,18 @@ internal sealed partial class OpenApiParser
             }
 
             var selection = Selection.Parse(_source.Selection);
+            var chapter = selection.WholeChapter(_source.Chapter);
+            if (chapter is not null)
+            {
+                selection = Selection.Parse(string.Empty);
+            }
+
             var (operations, matched) = ReadOperations(root, selection);
+            if (chapter is not null)
+            {
+                matched.Add(chapter);
+            }
+
             if (selection.IsEmpty)
             {
                 // Without a selection every component is generated, used by an operation or not (webhook payloads, shared types).
@@ -270,7 +293,7 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            var name = Naming.Pascal(component.Name);
+            var name = AmbientTypes.Avoid(Naming.Pascal(component.Name), "Object");
             var unique = Naming.Unique(name, _typeNames);
             if (unique != name)
             {

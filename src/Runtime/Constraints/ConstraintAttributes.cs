@@ -71,29 +71,6 @@ public sealed class MutuallyExclusiveAttribute(string first, string second) : At
     public string? Source { get; set; }
 }
 
-/// <summary>
-/// <c>if</c>/<c>then</c>: when the property at <see cref="IfProperty"/> equals <see cref="IfValue"/>, the
-/// property at <see cref="ThenProperty"/> (a dotted C# property path) must be one of <see cref="AllowedValues"/>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class ConditionalConstraintAttribute(string ifProperty, object ifValue, string thenProperty, params object[] allowedValues) : Attribute
-{
-    /// <summary>Dotted C# property path of the condition.</summary>
-    public string IfProperty { get; } = ifProperty;
-
-    /// <summary>The constant the condition compares with (bool, string or long).</summary>
-    public object IfValue { get; } = ifValue;
-
-    /// <summary>Dotted C# property path the rule restricts.</summary>
-    public string ThenProperty { get; } = thenProperty;
-
-    /// <summary>The values allowed there when the condition holds.</summary>
-    public object[] AllowedValues { get; } = allowedValues;
-
-    /// <summary>What to tell the user.</summary>
-    public string? Message { get; set; }
-}
-
 /// <summary>A documented value format a pattern cannot fully check (<c>format</c>): <c>decimal-range</c> or <c>date-period</c>.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
 public sealed class ValueFormatAttribute(string format) : Attribute
@@ -109,23 +86,6 @@ public sealed class ValueFormatAttribute(string format) : Attribute
 
     /// <summary>Longest <c>date-period</c> in days, or 0.</summary>
     public int MaxDays { get; set; }
-}
-
-/// <summary>When the list at <see cref="CountProperty"/> has at least <see cref="MinimumCount"/> items, <see cref="RequiredProperty"/> must be set.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class RequiredWhenCountAttribute(string countProperty, int minimumCount, string requiredProperty) : Attribute
-{
-    /// <summary>The C# name of the list property.</summary>
-    public string CountProperty { get; } = countProperty;
-
-    /// <summary>The count from which the rule applies.</summary>
-    public int MinimumCount { get; } = minimumCount;
-
-    /// <summary>The C# name of the property that becomes required.</summary>
-    public string RequiredProperty { get; } = requiredProperty;
-
-    /// <summary>What to tell the user.</summary>
-    public string? Message { get; set; }
 }
 
 /// <summary>The wire value of a named member of a generated option type.</summary>

@@ -23,11 +23,39 @@ public sealed class ModelArtsClientOptions
     /// <summary>When and how calls are retried.</summary>
     public ModelArtsRetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// The largest answer read, in bytes: a longer one (by its <c>Content-Length</c>, or as it streams in) is a
+    /// <see cref="ModelArtsApiException"/> and is not read further. Answers are read once, into a pooled buffer.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MB.</summary>
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
+
     /// <summary>The clock for timeouts and retry delays (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Request line, status, duration and request id of every call; bodies and credentials are never logged.</summary>
     public ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// Options configured once for a dependency-injection container (the generated <c>AddXClient</c> calls this): runs
+    /// <paramref name="configure"/>, then takes the logger (<c>ILoggerFactory</c>, category <c>ModelArts.Sdk</c>) and the
+    /// authenticator (<see cref="IModelArtsAuthenticator"/>) from <paramref name="services"/> when they were not set.
+    /// </summary>
+    public static ModelArtsClientOptions Create(Action<ModelArtsClientOptions> configure, IServiceProvider services)
+    {
+        if (configure is null || services is null)
+        {
+            throw new ArgumentNullException(configure is null ? nameof(configure) : nameof(services));
+        }
+
+        var options = new ModelArtsClientOptions();
+        configure(options);
+        options.Logger ??= (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("ModelArts.Sdk");
+        options.Authenticator ??= services.GetService(typeof(IModelArtsAuthenticator)) as IModelArtsAuthenticator;
+        return options;
+    }
 }
 
 /// <summary>

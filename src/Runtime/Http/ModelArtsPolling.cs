@@ -18,16 +18,17 @@ public enum ModelArtsTaskState
 
 /// <summary>A long-running task ended without succeeding; the service's error code and message when it gave them.</summary>
 public sealed class ModelArtsTaskFailedException(ModelArtsTaskState state, string? errorCode, string? errorMessage, object lastStatus)
-    : Exception($"the task {(state == ModelArtsTaskState.Stopped ? "was stopped" : "failed")}" + (errorCode is null ? string.Empty : ": " + errorCode) + (errorMessage is null ? string.Empty : " " + errorMessage))
+    : Exception(Secrets.Redact($"the task {(state == ModelArtsTaskState.Stopped ? "was stopped" : "failed")}" + (errorCode is null ? string.Empty : ": " + errorCode)
+        + (errorMessage is null ? string.Empty : " " + ModelArtsApiException.Cap(errorMessage, ModelArtsApiException.MaxMessageLength))))
 {
     /// <summary>Failed or stopped.</summary>
     public ModelArtsTaskState State { get; } = state;
 
     /// <summary>The task's <c>error_code</c>.</summary>
-    public string? ErrorCode { get; } = errorCode;
+    public string? ErrorCode { get; } = Secrets.RedactOrNull(errorCode);
 
-    /// <summary>The task's <c>error_msg</c>.</summary>
-    public string? ErrorMessage { get; } = errorMessage;
+    /// <summary>The task's <c>error_msg</c>; no secret the SDK knows appears in it.</summary>
+    public string? ErrorMessage { get; } = Secrets.RedactOrNull(errorMessage);
 
     /// <summary>The last status response.</summary>
     public object LastStatus { get; } = lastStatus;

@@ -16,6 +16,13 @@ public sealed class ResponseReader<T>
         _read = read ?? throw new ArgumentNullException(nameof(read));
     }
 
+    /// <summary>A reader of a JSON answer: the pipeline reads it from its pooled buffer, with the 204 rule.</summary>
+    internal ResponseReader(JsonValueReader<T> json)
+        : this(ResponseReader.JsonMediaType, (body, _) => JsonRead.Document(body, json)) => JsonReader = json;
+
+    /// <summary>The generated reader of a JSON answer; null for other answers.</summary>
+    internal JsonValueReader<T>? JsonReader { get; }
+
     /// <summary>The <c>Accept</c> header of the call.</summary>
     public string Accept { get; }
 
@@ -40,7 +47,7 @@ public static class ResponseReader
             throw new ArgumentNullException(nameof(read));
         }
 
-        return new(JsonMediaType, (body, _) => JsonRead.Document(body, read));
+        return new(read);
     }
 
     /// <summary>A binary answer (a file, an image) as a read-only stream over the received bytes.</summary>

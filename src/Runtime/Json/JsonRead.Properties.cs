@@ -17,6 +17,10 @@ public static partial class JsonRead
             throw new ArgumentNullException(nameof(names));
         }
 
+        // Until the next name is read, a failure (a comment, a name that is not text) belongs to the object, not to the
+        // property read before.
+        index = -1;
+        unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             index = names.Find(ref reader);

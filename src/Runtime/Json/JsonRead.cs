@@ -29,13 +29,17 @@ public static partial class JsonRead
     public static long GetInt64(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Mismatch("a 64-bit integer", ref reader);
 
-    /// <summary>A number (single precision).</summary>
+    /// <summary>A number (single precision); one beyond its range (<c>3.5e38</c>) is an error, not Infinity, so that it can be written back.</summary>
     public static float GetSingle(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Mismatch("a number", ref reader);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) && !float.IsInfinity(value) && !float.IsNaN(value)
+            ? value
+            : throw Mismatch(reader.TokenType == JsonTokenType.Number ? "a number within the range of float" : "a number", ref reader);
 
-    /// <summary>A number (double precision).</summary>
+    /// <summary>A number (double precision); one beyond its range (<c>1e400</c>) is an error, not Infinity, so that it can be written back.</summary>
     public static double GetDouble(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Mismatch("a number", ref reader);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && !double.IsInfinity(value) && !double.IsNaN(value)
+            ? value
+            : throw Mismatch(reader.TokenType == JsonTokenType.Number ? "a number within the range of double" : "a number", ref reader);
 
     /// <summary>Any JSON value, kept as it is.</summary>
     public static JsonElement GetElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
@@ -95,29 +99,46 @@ public static partial class JsonRead
         return map;
     }
 
-    /// <summary>Reads a whole document with <paramref name="read"/> and checks nothing follows it; every JSON error is a <see cref="ModelArtsJsonException"/>.</summary>
+    /// <summary>
+    /// Reads a whole document with <paramref name="read"/> and checks nothing follows it. Every failure is a
+    /// <see cref="ModelArtsJsonException"/> with a JSON path: malformed JSON, comments (which <see cref="JsonDocument"/>
+    /// rejects too), strings that are not valid UTF-8 or hold a lone surrogate escape, numbers out of range.
+    /// </summary>
     public static T Document<T>(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> read)
     {
+        T value;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(utf8Json);
             if (IsBlank(utf8Json) || !reader.Read())
             {
                 throw new ModelArtsJsonException("the document is empty");
             }
 
-            var value = read(ref reader);
+            value = read(ref reader);
             if (reader.Read())
             {
                 throw new ModelArtsJsonException("unexpected data after the value");
             }
-
-            return value;
         }
         catch (JsonException e) when (e is not ModelArtsJsonException)
         {
             throw ModelArtsJsonException.Within(string.Empty, e); // malformed JSON at the root
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // A string the reader cannot decode (invalid UTF-8, a lone surrogate) in a property name at the root level.
+            throw JsonStrings.Undecodable(utf8Json, e);
+        }
+
+        // A lone surrogate escape kept in a JsonElement (an unknown property, a free-form value) could not be written
+        // back; the escape is rare, so the document is only walked again when one may be present.
+        if (JsonStrings.MayHoldSurrogateEscape(utf8Json) && JsonStrings.FindUndecodable(utf8Json) is { } path)
+        {
+            throw ModelArtsJsonException.At(path, JsonStrings.UndecodableReason, null);
+        }
+
+        return value;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
@@ -140,7 +161,8 @@ public static partial class JsonRead
     private static ModelArtsJsonException Mismatch(string expected, ref Utf8JsonReader reader) =>
         new($"expected {expected}, found {Describe(reader.TokenType)}");
 
-    private static string Describe(JsonTokenType token) => token switch
+    /// <summary>A token kind as a phrase: <c>a string</c>, <c>an object</c>, ...</summary>
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.String => "a string",
         JsonTokenType.Number => "a number",

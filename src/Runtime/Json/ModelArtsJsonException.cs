@@ -14,11 +14,14 @@ public sealed class ModelArtsJsonException : JsonException
     }
 
     private ModelArtsJsonException(string reason, string path, Exception? inner)
-        : base($"{path}: {reason}", path, null, null, inner)
+        : base(Http.Secrets.Redact($"{path}: {reason}"), path, null, null, inner)
     {
         _reason = reason;
         JsonPath = path;
     }
+
+    /// <summary>The error at a JSON path found another way (a walk of the document).</summary>
+    internal static ModelArtsJsonException At(string path, string reason, Exception? inner) => new(reason, path, inner);
 
     /// <summary>JSON path of the offending value, such as <c>$.samples[0].metadata['@modelarts:hard']</c>.</summary>
     public string JsonPath { get; }

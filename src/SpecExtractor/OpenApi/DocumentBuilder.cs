@@ -8,7 +8,8 @@ using ModelArts.SpecExtractor.Pages;
 namespace ModelArts.SpecExtractor.OpenApi;
 
 /// <summary>Counts behind the coverage line, and the request-side statements and unencoded rules behind the constraint coverage.</summary>
-internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted)
+/// <param name="ProseOperations">Of the operations, those shown only by a request example (no page of their own), such as the IAM token call.</param>
+internal sealed record Coverage(int OperationsFound, int OperationsExtracted, int RowsFound, int RowsExtracted, int ProseOperations = 0)
 {
     public IReadOnlyList<RowStatements> Statements { get; init; } = [];
 
@@ -22,7 +23,8 @@ internal sealed record Coverage(int OperationsFound, int OperationsExtracted, in
 internal sealed record ExampleException(string OperationId, string Example, string Reason);
 
 /// <summary>Document-level settings that do not come from the pages.</summary>
-internal sealed record DocumentInfo(string Title, string Version, string Description);
+/// <param name="Conflicts">How a table and an example (or two tables) that disagree on a type are settled.</param>
+internal sealed record DocumentInfo(string Title, string Version, string Description, TypeConflicts Conflicts = TypeConflicts.Typed);
 
 /// <summary>
 /// The one OpenAPI writer: page models in, an OpenAPI 3.1 document out. Operations are keyed on
@@ -38,13 +40,22 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     private readonly List<ExampleException> _exceptions = [];
 
-    private sealed class Operation(DocPage page, DocEndpoint endpoint, string id)
+    private sealed class Operation(DocPage page, DocEndpoint endpoint, string name, bool declared)
     {
         public DocPage Page { get; } = page;
 
         public DocEndpoint Endpoint { get; } = endpoint;
 
-        public string Id { get; } = id;
+        /// <summary>The name the page gives (declared) or the one derived from its title or request line.</summary>
+        public string Name { get; } = name;
+
+        public bool Declared { get; } = declared;
+
+        /// <summary>The operationId: <see cref="Name"/>, made unique in the document.</summary>
+        public string Id { get; set; } = name;
+
+        /// <summary>For an operation of a historical page, the current one the reference documents for the same task.</summary>
+        public Operation? ReplacedBy { get; set; }
 
         public List<(DocExample Example, DocPage Page)> Examples { get; } = [];
 
@@ -54,16 +65,24 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
     public (JsonObject Document, Coverage Coverage) Build(IReadOnlyList<DocPage> pages, DocumentInfo info)
     {
         var operations = CollectOperations(pages, out var operationsFound);
+        LinkReplacements(operations);
         var operationByPage = operations.Where(o => !o.Endpoint.FromProse).ToDictionary(o => o.Page);
 
         // Schemas: named tables by caption, body tables by operation.
         var sources = new Dictionary<string, List<TableSource>>(StringComparer.Ordinal);
         var schemaOrder = new List<string>();
+        var renamed = HistoricalSchemas.Rename(pages, page => operationByPage.GetValueOrDefault(page)?.Endpoint.Path);
+        if (info.Conflicts == TypeConflicts.Typed)
+        {
+            renamed = UnrelatedTables.Separate(pages, page => operationByPage.GetValueOrDefault(page)?.Id, renamed, warnings);
+        }
+
         foreach (var page in pages)
         {
             foreach (var table in page.Tables.Where(t => t.Role == TableRole.Object))
             {
-                AddSource(SchemaBuilder.SchemaName(table.Caption), new TableSource(table, page));
+                var name = SchemaBuilder.SchemaName(table.Caption);
+                AddSource(renamed.GetValueOrDefault((page, name), name), new TableSource(table, page));
             }
         }
 
@@ -108,12 +127,18 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var schemas = new JsonObject();
         foreach (var name in schemaOrder.Order(StringComparer.Ordinal))
         {
-            schemas[name] = builder.BuildObject(name, sources[name]);
+            var schema = builder.BuildObject(name, sources[name]);
+            if (info.Conflicts == TypeConflicts.Typed)
+            {
+                RequiredInRequestsOnly(schema, sources[name]);
+            }
+
+            schemas[name] = schema;
         }
 
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         var requestRoots = operations.Select(o => o.Id + "Request").Where(n => schemas[n] is not null).Select(n => new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + n });
-        var reconciler = new ExampleReconciler(schemas, warnings, Reached(requestRoots, schemas));
+        var reconciler = new ExampleReconciler(schemas, warnings, Reached(requestRoots, schemas), info.Conflicts);
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         var primaryHost = operations.GroupBy(o => o.Endpoint.Host ?? "endpoint").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "endpoint";
 
@@ -158,7 +183,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var unencoded = resolver.Unencoded.Concat(_parameterRules).ToList();
 
         var rowsFound = pages.Sum(p => p.RowsSeen);
-        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted)
+        return (document, new Coverage(operationsFound, operations.Count, rowsFound, builder.RowsExtracted, operations.Count(o => o.Endpoint.FromProse))
         {
             Statements = builder.RequestStatements,
             Unencoded = unencoded,
@@ -226,23 +251,58 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         schema["examples"] = new JsonArray(body.DeepClone());
         schemas[ErrorSchemaName] = schema;
 
+        var replaced = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (_, item) in paths)
         {
             foreach (var (_, operation) in item as JsonObject ?? [])
             {
                 foreach (var (status, response) in (operation as JsonObject)?["responses"] as JsonObject ?? [])
                 {
-                    if (status.Length == 3 && status[0] is '4' or '5' && response is JsonObject answer && answer["content"] is null)
+                    if (status.Length != 3 || status[0] is not ('4' or '5') || response is not JsonObject answer)
+                    {
+                        continue;
+                    }
+
+                    if (answer["content"] is null)
                     {
                         answer["content"] = new JsonObject
                         {
                             ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + ErrorSchemaName } },
                         };
                     }
+                    else if (answer["content"]?["application/json"]?["schema"] is JsonObject own && own["$ref"]?.GetValue<string>() is { } reference
+                        && reference.StartsWith(SchemaBuilder.ComponentPrefix, StringComparison.Ordinal)
+                        && IsErrorBody(schemas[reference[SchemaBuilder.ComponentPrefix.Length..]] as JsonObject, schema))
+                    {
+                        // A page's own error table of the same fields is the one error body (its examples stay).
+                        replaced.Add(reference[SchemaBuilder.ComponentPrefix.Length..]);
+                        own["$ref"] = SchemaBuilder.ComponentPrefix + ErrorSchemaName;
+                    }
                 }
             }
         }
+
+        // The pages' error tables that are now the one schema: their tables are cited by it, and the schemas go
+        // unless something else still uses them.
+        var document = paths.ToJsonString() + schemas.ToJsonString();
+        foreach (var name in replaced)
+        {
+            foreach (var table in schemas[name]?["x-doc-tables"] as JsonArray ?? [])
+            {
+                schema["x-doc-tables"]!.AsArray().Add(table!.DeepClone());
+            }
+
+            if (!document.Contains("\"" + SchemaBuilder.ComponentPrefix + name + "\"", StringComparison.Ordinal))
+            {
+                schemas.Remove(name);
+            }
+        }
     }
+
+    /// <summary>An object schema whose properties are some of the error body's, each of the same type.</summary>
+    private static bool IsErrorBody(JsonObject? candidate, JsonObject error) =>
+        candidate?["properties"] is JsonObject { Count: > 0 } properties && error["properties"] is JsonObject known
+        && properties.All(p => known[p.Key] is JsonObject field && JsonNode.DeepEquals(field["type"], (p.Value as JsonObject)?["type"]));
 
     /// <summary>"error_code is an error code", "error_msg provides information about the error".</summary>
     private static Regex FieldExplanation(string name) =>
@@ -290,6 +350,20 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         return reached;
     }
 
+    /// <summary>
+    /// The typed policy for a schema that both request and response tables make: only request tables
+    /// have a Mandatory column, and a response need not carry what a request must, so the request-side
+    /// requirements move to <c>x-required-in-requests</c> instead of <c>required</c>.
+    /// </summary>
+    private static void RequiredInRequestsOnly(JsonObject schema, List<TableSource> sources)
+    {
+        if (schema["required"] is JsonArray required && sources.Any(s => s.Table.Side == ApiSide.Response) && sources.Any(s => s.Table.Side == ApiSide.Request))
+        {
+            schema.Remove("required");
+            schema["x-required-in-requests"] = required;
+        }
+    }
+
     private List<Operation> CollectOperations(IReadOnlyList<DocPage> pages, out int found)
     {
         var byKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
@@ -317,8 +391,8 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                     continue;
                 }
 
-                var id = UniqueId(OperationIdOf(page, endpoint), ids, page, endpoint.Line);
-                var operation = new Operation(page, endpoint, id);
+                var (name, declared) = OperationIdOf(page, endpoint);
+                var operation = new Operation(page, endpoint, name, declared);
                 operation.Examples.AddRange(page.Examples.Select(e => (e, page)));
                 byKey[key] = operation;
                 order.Add(operation);
@@ -339,31 +413,75 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                     continue;
                 }
 
-                var operation = new Operation(page, endpoint, UniqueId(IdFromRequestLine(endpoint), ids, page, endpoint.Line));
+                var operation = new Operation(page, endpoint, IdFromRequestLine(endpoint), declared: false);
                 operation.Examples.AddRange(examples);
                 byKey[key] = operation;
                 order.Add(operation);
             }
         }
 
+        // Names the pages declare are taken first, so a derived name never displaces one.
+        foreach (var operation in order.Where(o => o.Declared).Concat(order.Where(o => !o.Declared)))
+        {
+            operation.Id = UniqueId(operation, ids);
+        }
+
         found = keysFound.Count;
         return order;
     }
 
-    private string OperationIdOf(DocPage page, DocEndpoint endpoint)
+    /// <summary>
+    /// A historical operation is replaced by the current operation of the document whose page has the
+    /// same title: the reference documents the same task again ("Creating a Training Job" under
+    /// training management replaces the old version's). Without exactly one such page, no replacement.
+    /// </summary>
+    private static void LinkReplacements(List<Operation> operations)
     {
-        if (page.OperationId is { } declared && OperationName().IsMatch(declared))
+        var current = operations
+            .Where(o => !o.Page.Historical && !o.Endpoint.FromProse && o.Page.Title is not null)
+            .GroupBy(o => InlineText.Collapse(o.Page.Title!), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.OrdinalIgnoreCase);
+        foreach (var old in operations.Where(o => o.Page.Historical && o.Page.Title is not null))
         {
-            return declared;
+            old.ReplacedBy = current.GetValueOrDefault(InlineText.Collapse(old.Page.Title!));
         }
-
-        var derived = page.Title is { Length: > 0 } title ? Pascal(title) : IdFromRequestLine(endpoint);
-        warnings.Add(page.File, endpoint.Line, $"the page names no operation (no :original_name:, anchor or .html source); operationId '{derived}' is derived from its {(page.Title is null ? "request line" : "title")}");
-        return derived;
     }
 
-    private string UniqueId(string id, HashSet<string> ids, DocPage page, int line)
+    /// <summary>
+    /// The page's own name; for a page without one, or with a documentation topic id instead
+    /// (<c>modelarts_03_0149</c>), a name derived from its title (<see cref="OperationNames.FromTitle"/>).
+    /// </summary>
+    private (string Name, bool Declared) OperationIdOf(DocPage page, DocEndpoint endpoint)
     {
+        if (page.OperationId is { } declared && OperationName().IsMatch(declared) && !OperationNames.IsTopicId(declared))
+        {
+            return (declared, true);
+        }
+
+        if (page.OperationId is { } topic && OperationNames.IsTopicId(topic) && page.Title is { Length: > 0 } topicTitle)
+        {
+            return (OperationNames.FromTitle(topicTitle), false);
+        }
+
+        var derived = page.Title is { Length: > 0 } title ? OperationNames.FromTitle(title) : IdFromRequestLine(endpoint);
+        warnings.Add(page.File, endpoint.Line, $"the page names no operation (no :original_name:, anchor or .html source); operationId '{derived}' is derived from its {(page.Title is null ? "request line" : "title")}");
+        return (derived, false);
+    }
+
+    /// <summary>
+    /// The operation's name, unique in the document. A derived name that is taken gets its path's
+    /// version (<c>CreateTrainingJobV1</c> beside the current <c>CreateTrainingJob</c>); any name still
+    /// taken gets 2, 3, ...
+    /// </summary>
+    private string UniqueId(Operation operation, HashSet<string> ids)
+    {
+        var id = operation.Name;
+        if (!operation.Declared && ids.Contains(id) && HistoricalSchemas.Version(operation.Endpoint.Path) is { } version && ids.Add(id + version))
+        {
+            return id + version;
+        }
+
         var unique = id;
         for (var n = 2; !ids.Add(unique); n++)
         {
@@ -372,7 +490,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
         if (unique != id)
         {
-            warnings.Add(page.File, line, $"operationId '{id}' is already used by another page; this operation is '{unique}'");
+            warnings.Add(operation.Page.File, operation.Endpoint.Line, $"operationId '{id}' is already used by another page; this operation is '{unique}'");
         }
 
         return unique;
@@ -409,11 +527,18 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         op["tags"] = new JsonArray(tag);
-
-        var parameters = operation.Endpoint.FromProse ? new JsonArray() : BuildParameters(operation, builder);
-        if (parameters.Count > 0)
+        if (page.Historical)
         {
-            op["parameters"] = parameters;
+            op["deprecated"] = true;
+            if (operation.ReplacedBy is { } current)
+            {
+                op["x-replaced-by"] = new JsonObject
+                {
+                    ["operationId"] = current.Id,
+                    ["page"] = current.Page.SourceId,
+                    ["title"] = current.Page.Title,
+                };
+            }
         }
 
         // Request body: the body table, or the example when the page has no table for it.
@@ -426,6 +551,19 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             schemas[requestName] = SchemaTypes.Infer(first.Value);
         }
 
+        var bodyAsQuery = BodyTableAsQuery(operation, schemas, requestName);
+        var hasBody = schemas[requestName] is JsonObject;
+        var (parameters, mediaType) = operation.Endpoint.FromProse ? ([], null) : BuildParameters(operation, builder, hasBody);
+        foreach (var parameter in bodyAsQuery.Where(q => !parameters.Any(p => p!["name"]!.GetValue<string>() == q["name"]!.GetValue<string>())))
+        {
+            parameters.Add(parameter);
+        }
+
+        if (parameters.Count > 0)
+        {
+            op["parameters"] = parameters;
+        }
+
         if (schemas[requestName] is JsonObject requestSchema)
         {
             var media = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = SchemaBuilder.ComponentPrefix + requestName } };
@@ -433,7 +571,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             op["requestBody"] = new JsonObject
             {
                 ["required"] = requestSchema["required"] is JsonArray { Count: > 0 },
-                ["content"] = new JsonObject { ["application/json"] = media },
+                ["content"] = new JsonObject { [mediaType ?? "application/json"] = media },
             };
         }
 
@@ -441,11 +579,51 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         return op;
     }
 
-    private JsonArray BuildParameters(Operation operation, SchemaBuilder builder)
+    /// <summary>
+    /// A GET or HEAD carries no body: a "Request Body" table on such a page lists query parameters (the old-style
+    /// pages that do this show the names in the sample request's query string), so its rows become query parameters
+    /// and the table no schema.
+    /// </summary>
+    private List<JsonObject> BodyTableAsQuery(Operation operation, JsonObject schemas, string requestName)
     {
+        if (operation.Endpoint.Method is not ("GET" or "HEAD") || schemas[requestName] is not JsonObject body || body["properties"] is not JsonObject properties)
+        {
+            return [];
+        }
+
+        var table = operation.Page.Tables.FirstOrDefault(t => t.Role == TableRole.RequestBody);
+        warnings.Add(operation.Page.File, table?.Line ?? operation.Endpoint.Line, $"{operation.Endpoint.Method} carries no body: the request body table of {operation.Id} lists query parameters, and is extracted as such");
+        var required = body["required"] is JsonArray names ? names.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
+        var query = new List<JsonObject>();
+        foreach (var (name, property) in properties)
+        {
+            var schema = property!.DeepClone().AsObject();
+            var parameter = new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = required.Contains(name) };
+            if (schema["description"] is { } description)
+            {
+                schema.Remove("description");
+                parameter["description"] = description.DeepClone();
+            }
+
+            parameter["schema"] = schema;
+            query.Add(parameter);
+        }
+
+        schemas.Remove(requestName);
+        return query;
+    }
+
+    /// <summary>
+    /// Path, query and header parameters. A request header table's <c>Content-Type</c> row on an
+    /// operation with a body names the body's media type (<c>application/merge-patch+json</c>)
+    /// instead of being a parameter, as OpenAPI describes a body's type.
+    /// </summary>
+    private (JsonArray Parameters, string? MediaType) BuildParameters(Operation operation, SchemaBuilder builder, bool hasBody)
+    {
+        string? mediaType = null;
         var page = operation.Page;
         var parameters = new JsonArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, DocRow>(StringComparer.Ordinal);
         var placeholders = Placeholder().Matches(operation.Endpoint.Path).Select(m => m.Groups["name"].Value).ToList();
 
         foreach (var table in page.Tables.Where(t => t.Role is TableRole.PathParameters or TableRole.QueryParameters or TableRole.HeaderParameters))
@@ -459,19 +637,49 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             foreach (var row in table.Rows)
             {
+                if (location == "header" && hasBody && row.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (MediaType().Match(row.Description) is { Success: true } media)
+                    {
+                        mediaType = WhitespaceRun().Replace(media.Value, string.Empty).TrimEnd('.').ToLowerInvariant();
+                        builder.CountRow();
+                        continue;
+                    }
+
+                    warnings.Add(page.File, row.Line, $"Content-Type row names no media type ('{row.Description}'); the body is application/json and the row is a header parameter");
+                }
+
+                var rowLocation = location;
                 if (location == "path" && !placeholders.Contains(row.Name))
                 {
-                    warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is not in the path {operation.Endpoint.Path}; it is not extracted");
-                    continue;
+                    // Old-style pages list the query template's names with the path parameters.
+                    if (operation.Endpoint.Query?.Contains(row.Name) != true)
+                    {
+                        warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is not in the path {operation.Endpoint.Path}; it is extracted as a query parameter");
+                    }
+
+                    rowLocation = "query";
                 }
 
-                if (!seen.Add(location + ":" + row.Name))
+                if (seen.TryGetValue(rowLocation + ":" + row.Name, out var first))
                 {
-                    warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice; the first row is kept");
+                    if ((first.Mandatory, first.Type, first.Description) == (row.Mandatory, row.Type, row.Description))
+                    {
+                        // A repeated identical row loses nothing: it is the same parameter.
+                        warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice with the same type and description; it is one parameter");
+                        builder.CountRow();
+                    }
+                    else
+                    {
+                        warnings.Add(page.File, row.Line, $"parameter '{row.Name}' is listed twice and the rows differ; the first row (line {first.Line}) is kept");
+                    }
+
                     continue;
                 }
 
-                if (location == "path" && row.Mandatory == false)
+                seen[rowLocation + ":" + row.Name] = row;
+
+                if (rowLocation == "path" && row.Mandatory == false)
                 {
                     warnings.Add(page.File, row.Line, $"path parameter '{row.Name}' is marked optional; path parameters are always required");
                 }
@@ -483,8 +691,8 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
                 var parameter = new JsonObject
                 {
                     ["name"] = row.Name,
-                    ["in"] = location,
-                    ["required"] = location == "path" || row.Mandatory == true,
+                    ["in"] = rowLocation,
+                    ["required"] = rowLocation == "path" || row.Mandatory == true,
                 };
                 if (schema["description"] is { } description)
                 {
@@ -497,7 +705,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             }
         }
 
-        foreach (var missing in placeholders.Where(p => !seen.Contains("path:" + p)))
+        foreach (var missing in placeholders.Where(p => !seen.ContainsKey("path:" + p)))
         {
             warnings.Add(page.File, operation.Endpoint.Line, $"path parameter '{missing}' has no row in a path parameter table; it is extracted as a string");
             parameters.Add(new JsonObject
@@ -509,7 +717,7 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             });
         }
 
-        return parameters;
+        return (parameters, mediaType);
     }
 
     private JsonObject BuildResponses(Operation operation, JsonObject schemas, Dictionary<(Operation, int), string> responseNames, ExampleReconciler reconciler)
@@ -519,6 +727,9 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var statuses = new SortedSet<int>(page.StatusCodes.Select(s => s.Code));
         statuses.UnionWith(responseNames.Keys.Where(k => k.Item1 == operation).Select(k => k.Item2));
         statuses.UnionWith(examples.Select(e => e.Example.Status ?? 200));
+
+        // An example with no body ("", null) still documents its status.
+        statuses.UnionWith(operation.Examples.Where(e => e.Example.Kind == ExampleKind.Response && e.Example.Status is not null).Select(e => e.Example.Status!.Value));
         if (statuses.Count == 0)
         {
             statuses.Add(200);
@@ -582,7 +793,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             var bodyStart = Array.FindIndex(lines, l => l.TrimStart().StartsWith('{') || l.TrimStart().StartsWith('['));
             if (bodyStart < 0)
             {
-                if (lines.Length > 0 && Vocabulary.RequestLine(lines[0]).Success)
+                // A request line (with or without its method) or an empty string ("") shows no body.
+                if (lines.Length > 0 && (Vocabulary.RequestLine(lines[0]).Success || BareRequestTarget().IsMatch(lines[0].Trim())))
+                {
+                    continue;
+                }
+
+                if (example.Text.Trim() is "\"\"" or "''" or "null")
                 {
                     continue;
                 }
@@ -599,6 +816,22 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
             {
                 var value = JsonNode.Parse(string.Join('\n', lines[bodyStart..]), documentOptions: LenientJson);
                 Materialize(value);
+                if (DropElisions(value) is > 0 and var elided)
+                {
+                    warnings.Add(page.File, example.Line, $"{(kind == ExampleKind.Request ? "request" : "response")} example of {operation.Id} marks {elided} omission(s) with \"......\" among list items; they are not example values and are left out");
+                }
+
+                if (kind == ExampleKind.Request && (operation.Endpoint.Method is "GET" or "HEAD" || (operation.Endpoint.Method == "DELETE" && value is JsonObject { Count: 0 })))
+                {
+                    // GET and HEAD carry no body, and "{ }" under a DELETE request line says it has none.
+                    if (value is not JsonObject { Count: 0 })
+                    {
+                        warnings.Add(page.File, example.Line, $"request example of {operation.Id} shows a body for {operation.Endpoint.Method}, which carries none; it is not extracted");
+                    }
+
+                    continue;
+                }
+
                 parsed.Add(new ParsedExample(example, page, value));
             }
             catch (ArgumentException e)
@@ -613,6 +846,42 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// Removes list items that are only an ellipsis (<c>"......"</c>, <c>"…"</c>): the pages write them between items to
+    /// say "more of the same", not as values. Returns how many it removed.
+    /// </summary>
+    private static int DropElisions(JsonNode? node)
+    {
+        var removed = 0;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    removed += DropElisions(child);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String && Elision().IsMatch(value.GetValue<string>()))
+                    {
+                        array.RemoveAt(i);
+                        removed++;
+                    }
+                    else
+                    {
+                        removed += DropElisions(array[i]);
+                    }
+                }
+
+                break;
+        }
+
+        return removed;
     }
 
     private static void Materialize(JsonNode? node)
@@ -647,12 +916,13 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
         var n = 0;
         foreach (var example in examples)
         {
-            var undocumented = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId);
+            var findings = reconciler.Reconcile(media, "schema", example.Value, example.Page.File, example.Example.Line, example.Page.SourceId, example.Example.Kind == ExampleKind.Request);
+            var adjustments = findings.Adjustments;
             var key = "example" + (n + 1).ToString(CultureInfo.InvariantCulture);
-            if (undocumented.Count > 0)
+            if (findings.Undocumented.Count > 0)
             {
                 _exceptions.Add(new ExampleException(operationId, key,
-                    $"{example.Page.SourceId}:{example.Example.Line} shows {string.Join(", ", undocumented)}, which the documented options do not list; a schema requests use keeps only documented values (spec/README.md, rule 4)"));
+                    $"{example.Page.SourceId}:{example.Example.Line} shows {string.Join("; ", findings.Undocumented)}; a schema requests use keeps only documented values and formats (spec/README.md, rule 4)"));
             }
 
             var entry = new JsonObject();
@@ -663,6 +933,15 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
             entry["value"] = example.Value?.DeepClone();
             entry["x-doc-source"] = $"{example.Page.SourceId}:{example.Example.Line}";
+            if (adjustments.Count > 0)
+            {
+                entry["x-doc-adjusted"] = new JsonArray(adjustments.Select(a => (JsonNode?)new JsonObject
+                {
+                    ["at"] = a.At,
+                    ["shown"] = a.Shown,
+                    ["documented"] = a.Documented,
+                }).ToArray());
+            }
             map["example" + (++n).ToString(CultureInfo.InvariantCulture)] = entry;
         }
 
@@ -764,6 +1043,21 @@ internal sealed partial class DocumentBuilder(WarningSink warnings)
 
     [GeneratedRegex(@"\{(?<name>[^}]+)\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>"...", "......", "…": an omission, not a value.</summary>
+    [GeneratedRegex(@"^\s*(?:\.{3,}|…+)\s*$")]
+    private static partial Regex Elision();
+
+    /// <summary>"application/json", "Application/merge-patch + JSON" (spaces removed after the match).</summary>
+    [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z0-9.\-]+(?:\s*\+\s*[A-Za-z0-9.\-]+)?")]
+    private static partial Regex MediaType();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    /// <summary>A request target written alone: "https://{endpoint}/v1/..." or "/v1/{project_id}/...".</summary>
+    [GeneratedRegex(@"^(?:https?://\S+|/\S+)$")]
+    private static partial Regex BareRequestTarget();
 
     [GeneratedRegex(@"^v\d+(?:\.\d+)?$")]
     private static partial Regex VersionSegment();

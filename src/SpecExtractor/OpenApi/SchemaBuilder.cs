@@ -32,12 +32,8 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     /// <summary>Every statement of every request-side row, for the constraint coverage line.</summary>
     public List<RowStatements> RequestStatements { get; } = [];
 
-    /// <summary>A component name from a table caption: the caption's letters and digits.</summary>
-    public static string SchemaName(string caption)
-    {
-        var name = NonIdentifier().Replace(caption, string.Empty);
-        return name.Length > 0 && char.IsDigit(name[0]) ? "_" + name : name;
-    }
+    /// <summary>A component name from a table caption (<see cref="SchemaNames.FromCaption"/>).</summary>
+    public static string SchemaName(string caption) => SchemaNames.FromCaption(caption);
 
     /// <summary>
     /// Builds one object schema from every table with this name. The merge rule, in order of the
@@ -271,7 +267,10 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
             return;
         }
 
-        var added = ConstraintKeywords.Where(k => !into.ContainsKey(k) && from[k] is not null).ToList();
+        // An option list and a value form (a hyphen-joined list of reason IDs, whose options are its items) of two tables
+        // describe the value differently: the first table decides, and the other's is not added.
+        var added = ConstraintKeywords.Where(k => !into.ContainsKey(k) && from[k] is not null
+            && !(k == "enum" && into.ContainsKey("pattern")) && !(k == "pattern" && into.ContainsKey("enum"))).ToList();
         foreach (var keyword in added)
         {
             into[keyword] = from[keyword]!.DeepClone();
@@ -423,9 +422,6 @@ internal sealed partial class SchemaBuilder(IReadOnlySet<string> knownSchemas, W
     }
 
     private static int FirstRowLine(TableSource source, string name) => source.Table.Rows.First(r => r.Name == name).Line;
-
-    [GeneratedRegex(@"[^A-Za-z0-9_]")]
-    private static partial Regex NonIdentifier();
 
     [GeneratedRegex(@"^(?:the|a|an)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();

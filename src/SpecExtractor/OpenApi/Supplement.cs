@@ -147,6 +147,13 @@ internal sealed class Supplement(JsonObject primary, JsonObject secondary, Warni
                     continue;
                 }
 
+                if (keyword == "enum" && target["pattern"] is not null)
+                {
+                    // The primary edition states a value form (a list of IDs joined by '-'); the second's option list is its items.
+                    Warn(source, $"{where}: the second edition's option list does not narrow the value form the primary edition states; it is not added");
+                    continue;
+                }
+
                 target[keyword] = value.DeepClone();
                 added.Add(keyword);
                 continue;

@@ -14,6 +14,9 @@ internal sealed class DocPage(string file)
 
     public string? OperationId { get; set; }
 
+    /// <summary>True for a page the reference keeps as an old version (a historical input of the manifest).</summary>
+    public bool Historical { get; set; }
+
     public string? Title { get; set; }
 
     /// <summary>The "Function" section: what the operation does.</summary>
@@ -36,7 +39,8 @@ internal sealed class DocPage(string file)
 
 /// <param name="Host">The host placeholder of the request line (<c>endpoint</c>, <c>iam-endpoint</c>), or null when the URI gives only a path.</param>
 /// <param name="FromProse">True when the operation is only described by a request line in a code block (no URI section).</param>
-internal sealed record DocEndpoint(string Method, string Path, string? Host, int Line, bool FromProse = false);
+/// <param name="Query">The names of the request line's query template (<c>?limit={limit}</c>), which old-style pages list with the path parameters.</param>
+internal sealed record DocEndpoint(string Method, string Path, string? Host, int Line, bool FromProse = false, IReadOnlyList<string>? Query = null);
 
 internal enum TableRole
 {
@@ -58,7 +62,9 @@ internal enum TableRole
 /// <param name="Caption">The caption without its "Table N" prefix.</param>
 /// <param name="Status">The status code of the "Status code" heading above a response table.</param>
 /// <param name="Side">Whether the table sits under the request or the response parameters.</param>
-internal sealed record DocTable(string Caption, TableRole Role, int? Status, ApiSide Side, int Line, IReadOnlyList<DocRow> Rows);
+/// <param name="Number">The N of "Table N", by which old-style pages cite the table in a description.</param>
+/// <param name="Anchor">The label links point to the table by (<c>.. _label:</c>), if the page gives one.</param>
+internal sealed record DocTable(string Caption, TableRole Role, int? Status, ApiSide Side, int Line, IReadOnlyList<DocRow> Rows, int? Number = null, string? Anchor = null);
 
 internal enum ApiSide
 {
@@ -69,7 +75,9 @@ internal enum ApiSide
 
 /// <param name="Mandatory">Null when the table has no Mandatory column (response tables).</param>
 /// <param name="Description">Normalized text: paragraphs separated by new lines, bullet items start with "- ".</param>
-internal sealed record DocRow(string Name, bool? Mandatory, string Type, string Description, int Line);
+/// <param name="TypeLink">The label the Type cell's link points to, if it has one.</param>
+/// <param name="DescriptionLinks">The links of the Description cell ("see Table 3" and where it points).</param>
+internal sealed record DocRow(string Name, bool? Mandatory, string Type, string Description, int Line, string? TypeLink = null, IReadOnlyList<DocLink>? DescriptionLinks = null);
 
 internal enum ExampleKind
 {

@@ -24,6 +24,12 @@ internal static partial class InlineText
         return RstEscape().Replace(text, "${c}");
     }
 
+    /// <summary>The <c>:ref:`Text &lt;label&gt;`</c> links in a cell's lines.</summary>
+    public static IReadOnlyList<DocLink> RstLinks(IEnumerable<string> cellLines) =>
+        RstRefTarget().Matches(string.Join(' ', cellLines.Select(l => l.Trim())))
+            .Select(m => new DocLink(Collapse(m.Groups["text"].Value), m.Groups["label"].Value))
+            .ToList();
+
     /// <summary>Strips Markdown inline markup and its backslash escapes.</summary>
     public static string FromMarkdown(string text)
     {
@@ -109,6 +115,9 @@ internal static partial class InlineText
 
     [GeneratedRegex(@":[a-z]+:`(?<text>[^<`]*?)\s*(<[^>`]*>)?`")]
     private static partial Regex RstRole();
+
+    [GeneratedRegex(@":ref:`(?<text>[^<`]*)<(?<label>[^>`\s]+)>`")]
+    private static partial Regex RstRefTarget();
 
     [GeneratedRegex(@"`(?<text>[^<`]+?)\s*<[^>`]+>`__?")]
     private static partial Regex RstLink();

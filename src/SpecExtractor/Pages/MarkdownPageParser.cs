@@ -16,6 +16,7 @@ internal static partial class MarkdownPageParser
         string? operationId = null;
         var operationIdLine = 0;
         string? pendingCaption = null;
+        int? pendingNumber = null;
 
         var i = 0;
         while (i < lines.Length)
@@ -67,6 +68,7 @@ internal static partial class MarkdownPageParser
             if (Caption().Match(trimmed) is { Success: true } caption)
             {
                 pendingCaption = InlineText.FromMarkdown(caption.Groups["caption"].Value);
+                pendingNumber = int.Parse(caption.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 i++;
                 continue;
             }
@@ -85,8 +87,9 @@ internal static partial class MarkdownPageParser
                     break;
                 }
 
-                blocks.Add(HtmlTable.Parse(pendingCaption, lines, start, i));
+                blocks.Add(HtmlTable.Parse(pendingCaption, lines, start, i) with { Number = pendingNumber });
                 pendingCaption = null;
+                pendingNumber = null;
                 i++;
                 continue;
             }
@@ -128,7 +131,7 @@ internal static partial class MarkdownPageParser
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9]+$")]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"^\*\*(?:表|Table)\s*\d+\*\*\s*(?<caption>.+)$")]
+    [GeneratedRegex(@"^\*\*(?:表|Table)\s*(?<n>\d+)\*\*\s*(?<caption>.+)$")]
     private static partial Regex Caption();
 }
 

@@ -114,6 +114,7 @@ internal static partial class PageAssembler
             page.Description = string.Join("\n\n", description);
         }
 
+        TableLinks.Resolve(page, warnings);
         return page;
     }
 
@@ -131,7 +132,10 @@ internal static partial class PageAssembler
         }
 
         var host = match.Groups["host"].Success ? match.Groups["host"].Value.Trim('{', '}') : null;
-        page.Endpoints.Add(new DocEndpoint(match.Groups["method"].Value, match.Groups["path"].Value, host, line, fromProse));
+        var query = match.Groups["query"].Success
+            ? QueryName().Matches(match.Groups["query"].Value).Select(m => m.Groups["name"].Value).ToList()
+            : [];
+        page.Endpoints.Add(new DocEndpoint(match.Groups["method"].Value, match.Groups["path"].Value, host, line, fromProse, query));
     }
 
     /// <summary>
@@ -180,7 +184,7 @@ internal static partial class PageAssembler
         if (nameColumn < 0 || typeColumn < 0)
         {
             warnings.Add(page.File, table.Line, $"table '{table.Caption}' has no Parameter or Type column (header: {string.Join(", ", table.Header)}); its rows are not extracted");
-            page.Tables.Add(new DocTable(table.Caption ?? string.Empty, role, status, SideOf(section), table.Line, []));
+            page.Tables.Add(new DocTable(table.Caption ?? string.Empty, role, status, SideOf(section), table.Line, [], table.Number, table.Anchor));
             return;
         }
 
@@ -213,10 +217,12 @@ internal static partial class PageAssembler
             }
 
             var description = descriptionColumn >= 0 ? row.Cells[descriptionColumn] : string.Empty;
-            rows.Add(new DocRow(name, mandatory, type, description, row.Line));
+            rows.Add(new DocRow(name, mandatory, type, description, row.Line,
+                row.Links is { } links && links[typeColumn].Count > 0 ? links[typeColumn][0].Label : null,
+                descriptionColumn >= 0 ? row.Links?[descriptionColumn] : null));
         }
 
-        page.Tables.Add(new DocTable(table.Caption ?? string.Empty, role, status, SideOf(section), table.Line, rows));
+        page.Tables.Add(new DocTable(table.Caption ?? string.Empty, role, status, SideOf(section), table.Line, rows, table.Number, table.Anchor));
     }
 
     private static void AddStatusCodes(DocPage page, TableBlock table, string?[] columns, WarningSink warnings)
@@ -244,4 +250,7 @@ internal static partial class PageAssembler
         _ => ApiSide.None,
     };
 
+    /// <summary>The names of a request line's query template: <c>?de_type={de_type}&amp;limit={limit}</c>.</summary>
+    [GeneratedRegex(@"[?&](?<name>[^=&#\s]+)=")]
+    private static partial Regex QueryName();
 }

@@ -45,6 +45,7 @@ internal static partial class PlainTextPageParser
 
         var i = Math.Max(firstSection, 0);
         string? caption = null;
+        int? captionNumber = null;
         var section = SectionKind.Other;
         while (i < lines.Length)
         {
@@ -57,8 +58,15 @@ internal static partial class PlainTextPageParser
 
             if (IsHeaderRun(lines, i))
             {
+                var tables = blocks.Count;
                 i = ReadTable(file, lines, i, caption, blocks, warnings);
+                if (blocks.Count > tables && blocks[^1] is TableBlock table)
+                {
+                    blocks[^1] = table with { Number = captionNumber };
+                }
+
                 caption = null;
+                captionNumber = null;
                 continue;
             }
 
@@ -73,6 +81,7 @@ internal static partial class PlainTextPageParser
             if (TableCaption().Match(trimmed) is { Success: true } captionMatch)
             {
                 caption = captionMatch.Groups["caption"].Value.Trim();
+                captionNumber = int.Parse(captionMatch.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 i++;
                 continue;
             }
@@ -272,7 +281,7 @@ internal static partial class PlainTextPageParser
     [GeneratedRegex(@"(?:^|/)(?<name>[A-Z][A-Za-z0-9]+)\.html?$")]
     private static partial Regex SourceName();
 
-    [GeneratedRegex(@"^(?:Table|表)\s*\d+\s+(?<caption>\S.*)$")]
+    [GeneratedRegex(@"^(?:Table|表)\s*(?<n>\d+)\s+(?<caption>\S.*)$")]
     private static partial Regex TableCaption();
 
     [GeneratedRegex(@"^[@A-Za-z_][\w@:.\-\[\]]*$")]

@@ -17,6 +17,7 @@ internal static partial class RstPageParser
         string? operationId = null;
         var operationIdLine = 0;
 
+        string? anchor = null;
         var i = 0;
         while (i < lines.Length)
         {
@@ -38,14 +39,16 @@ internal static partial class RstPageParser
                 continue;
             }
 
+            var tableAnchor = anchor;
+            anchor = null;
             if (trimmed.StartsWith(".. table::", StringComparison.Ordinal))
             {
-                var caption = TableCaption(trimmed[".. table::".Length..]);
+                var (caption, number) = TableCaption(trimmed[".. table::".Length..]);
                 var (body, next) = TextLines.IndentedBody(lines, i + 1, indent);
                 i = next;
                 if (ParseTable(file, caption, body, warnings) is { } table)
                 {
-                    blocks.Add(table);
+                    blocks.Add(table with { Number = number, Anchor = tableAnchor });
                 }
                 else
                 {
@@ -63,9 +66,17 @@ internal static partial class RstPageParser
                 continue;
             }
 
+            if (AnchorLabel().Match(trimmed) is { Success: true } label)
+            {
+                // The label of the block that follows: links in Type cells point to a table by it.
+                anchor = label.Groups["label"].Value;
+                i++;
+                continue;
+            }
+
             if (trimmed.StartsWith("..", StringComparison.Ordinal))
             {
-                // Anchors, notes and other directives: their content (if any) is parsed as ordinary lines.
+                // Notes and other directives: their content (if any) is parsed as ordinary lines.
                 i++;
                 continue;
             }
@@ -118,8 +129,14 @@ internal static partial class RstPageParser
         return new ParsedPage(file, title, operationId, operationIdLine, blocks);
     }
 
-    private static string TableCaption(string directiveArgument) =>
-        InlineText.Collapse(TableNumber().Replace(InlineText.FromRst(directiveArgument.Trim()), string.Empty));
+    private static (string Caption, int? Number) TableCaption(string directiveArgument)
+    {
+        var text = InlineText.FromRst(directiveArgument.Trim());
+        var number = TableNumber().Match(text);
+        return number.Success
+            ? (InlineText.Collapse(text[number.Length..]), int.Parse(number.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : (InlineText.Collapse(text), null);
+    }
 
     private static TableBlock? ParseTable(string file, string? caption, List<NumberedLine> body, WarningSink warnings)
     {
@@ -159,10 +176,13 @@ internal static partial class RstPageParser
     [GeneratedRegex(@"^:original_name:\s*(?<name>[^\s]+?)(?:\.html?)?\s*$")]
     private static partial Regex OriginalName();
 
+    [GeneratedRegex(@"^\.\.\s+_(?<label>[^:\s][^:]*):\s*$")]
+    private static partial Regex AnchorLabel();
+
     [GeneratedRegex(@"^\.\.\s+(?:code-block|code|sourcecode)::")]
     private static partial Regex CodeDirective();
 
-    [GeneratedRegex(@"^(?:\*\*)?(?:Table|表)\s*\d+(?:\*\*)?\s*")]
+    [GeneratedRegex(@"^(?:\*\*)?(?:Table|表)\s*(?<n>\d+)(?:\*\*)?\s*")]
     private static partial Regex TableNumber();
 
     [GeneratedRegex(@"^\+[-=+]+\+$")]

@@ -38,7 +38,7 @@ internal static class GridTable
             }
             else
             {
-                rows.Add(new RawRow(cells, rowLine));
+                rows.Add(new RawRow(cells, rowLine, cellLines.Select(InlineText.RstLinks).ToList()));
             }
 
             cellLines = NewCells(columnCount);
@@ -154,7 +154,7 @@ internal static class SimpleTable
         }
 
         var rawRows = rows
-            .Select(r => new RawRow(r.Cells.Select(c => InlineText.JoinCellLines(c, InlineText.FromRst)).ToList(), r.Line))
+            .Select(r => new RawRow(r.Cells.Select(c => InlineText.JoinCellLines(c, InlineText.FromRst)).ToList(), r.Line, r.Cells.Select(InlineText.RstLinks).ToList()))
             .ToList();
         return new TableBlock(caption, header.Select(InlineText.FromRst).ToList(), rawRows, lines[0].Line);
     }

@@ -28,19 +28,25 @@ internal static partial class Vocabulary
         ["URI"] = SectionKind.Uri,
         ["Request Parameters"] = SectionKind.RequestParameters,
         ["Request Parameter"] = SectionKind.RequestParameters,
+        ["Request Body"] = SectionKind.RequestParameters,
         ["请求参数"] = SectionKind.RequestParameters,
         ["Response Parameters"] = SectionKind.ResponseParameters,
         ["Response Parameter"] = SectionKind.ResponseParameters,
+        ["Response Body"] = SectionKind.ResponseParameters,
         ["响应参数"] = SectionKind.ResponseParameters,
         ["Example Requests"] = SectionKind.ExampleRequests,
         ["Example Request"] = SectionKind.ExampleRequests,
         ["Request Example"] = SectionKind.ExampleRequests,
         ["Request Examples"] = SectionKind.ExampleRequests,
+        ["Sample Request"] = SectionKind.ExampleRequests,
+        ["Sample Requests"] = SectionKind.ExampleRequests,
         ["请求示例"] = SectionKind.ExampleRequests,
         ["Example Responses"] = SectionKind.ExampleResponses,
         ["Example Response"] = SectionKind.ExampleResponses,
         ["Response Example"] = SectionKind.ExampleResponses,
         ["Response Examples"] = SectionKind.ExampleResponses,
+        ["Sample Response"] = SectionKind.ExampleResponses,
+        ["Sample Responses"] = SectionKind.ExampleResponses,
         ["响应示例"] = SectionKind.ExampleResponses,
         ["Status Codes"] = SectionKind.StatusCodes,
         ["Status Code"] = SectionKind.StatusCodes,
@@ -115,17 +121,18 @@ internal static partial class Vocabulary
             return Pages.TableRole.StatusCodes;
         }
 
-        if (Contains(c, "path param") || Contains(c, "URI param") || c.Contains("路径参数", StringComparison.Ordinal))
+        // Whole words only: "host_path parameters" is a nested object, not the path parameters.
+        if (CaptionPhrase(c, "path param") || CaptionPhrase(c, "URI param") || c.Contains("路径参数", StringComparison.Ordinal))
         {
             return Pages.TableRole.PathParameters;
         }
 
-        if (Contains(c, "query param") || c.Contains("Query参数", StringComparison.OrdinalIgnoreCase))
+        if (CaptionPhrase(c, "query param") || c.Contains("Query参数", StringComparison.OrdinalIgnoreCase))
         {
             return Pages.TableRole.QueryParameters;
         }
 
-        if (Contains(c, "header param") || c.Contains("Header参数", StringComparison.OrdinalIgnoreCase))
+        if (CaptionPhrase(c, "header param") || c.Contains("Header参数", StringComparison.OrdinalIgnoreCase))
         {
             return section == SectionKind.ResponseParameters ? Pages.TableRole.Other : Pages.TableRole.HeaderParameters;
         }
@@ -135,21 +142,34 @@ internal static partial class Vocabulary
             SectionKind.RequestParameters when IsBodyCaption(c) => Pages.TableRole.RequestBody,
             SectionKind.ResponseParameters when IsBodyCaption(c) => Pages.TableRole.ResponseBody,
             SectionKind.RequestParameters or SectionKind.ResponseParameters when caption is not null => Pages.TableRole.Object,
+
+            // Old-style pages list path (and query) parameters under "URI" in a table captioned "Parameters".
+            SectionKind.Uri when caption is not null && Schema.SchemaNames.IsGeneric(caption) => Pages.TableRole.PathParameters,
             _ => Pages.TableRole.Other,
         };
     }
 
+    private static bool CaptionPhrase(string caption, string phrase)
+    {
+        var at = caption.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && (at == 0 || !char.IsLetterOrDigit(caption[at - 1]) && caption[at - 1] != '_');
+    }
+
+    /// <summary>"Request body parameters", "Response parameters"; not a type named "CreateResponseBody".</summary>
     private static bool IsBodyCaption(string caption) =>
-        Contains(caption, "body") || Contains(caption, "Request parameters") || Contains(caption, "Response parameters");
+        BodyWord().IsMatch(caption) || Contains(caption, "Request parameters") || Contains(caption, "Response parameters");
 
     private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^\s*(?:Status\s*code|状态码)\s*[:：]\s*(?<code>[1-5]\d\d)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex StatusHeadingPattern();
 
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])body(?![A-Za-z0-9_])", RegexOptions.IgnoreCase)]
+    private static partial Regex BodyWord();
+
     [GeneratedRegex(@"^[1-5]\d\d$")]
     private static partial Regex StatusCodePattern();
 
-    [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://(?<host>[^/\s]+))?(?<path>/[^\s?#]*)(?<query>\?\S*)?\s*$")]
+    [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://(?<host>[^/\s]+))?(?<path>/[^\s?#]*)\s*(?<query>\?.*)?$")]
     private static partial Regex RequestLinePattern();
 }

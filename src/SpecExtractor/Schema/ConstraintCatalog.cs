@@ -38,6 +38,9 @@ internal sealed class PropertyFacts(string name, string jsonType, DocSource row)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The whole-value formats (<c>^...$</c>) the description states, alternatives of one another.</summary>
+    public List<string> Formats { get; } = [];
+
     public void Set(string sentence, params (string Keyword, JsonNode? Value)[] keywords)
     {
         var names = new List<string>();
@@ -94,6 +97,7 @@ internal static partial class ConstraintCatalog
         new("minimum length", MinLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["min"].Value)))),
         new("forbidden characters", ForbiddenCharacters(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("forbidden characters (parenthesized)", ForbiddenCharactersBefore(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
+        new("forbidden characters (listed after)", ForbiddenCharactersListed(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("forbidden characters (zh)", ForbiddenCharactersZh(), Strings, (m, s, f) => SetForbidden(m.Groups["chars"].Value, s, f)),
         new("allowed characters", AllowedCharacters(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
         new("allowed characters (trailing)", AllowedCharactersAfter(), Strings, (m, s, f) => SetAllowed(m.Groups["list"].Value, s, f)),
@@ -103,10 +107,13 @@ internal static partial class ConstraintCatalog
         new("range (zh)", RangeZh(), Numbers, (m, s, f) =>
             f.Set(s, ("minimum", ParseNumber(m.Groups["min"].Value)), ("maximum", ParseNumber(m.Groups["max"].Value)))),
         new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
+        new("lower bound, exclusive", ExclusiveMinimumValue(), Numbers, (m, s, f) => f.Set(s, ("exclusiveMinimum", ParseNumber(m.Groups["v"].Value)))),
         new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
         new("default value", DefaultValue(), Scalars, (m, s, f) => SetDefault(m.Groups["v"].Value, s, f)),
         new("default character", DefaultCharacter(), Strings, (m, s, f) => SetDefaultCharacter(m, s, f)),
         new("closed set", ClosedSet(), Scalars, (m, s, f) => SetClosedSet(m.Groups["list"].Value, s, f)),
+        new("closed set in brackets", BracketedSet(), Strings, (m, s, f) => SetClosedSet(string.Join(", ", m.Groups["list"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), s, f)),
+        new("exact length", ExactLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["n"].Value)), ("maxLength", ParseInt(m.Groups["n"].Value)))),
         new("exclusive with", EitherOr(), Any, (m, s, f) => f.Exclusive.Add(new ExclusiveWith(f.Name, m.Groups["other"].Value.Trim(), f.Row with { Sentence = s }, OneRequired: m.Groups["one"].Success))),
         new("OBS path", ObsPath(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, m.Groups["url"].Success ? KnownFormats.ObsUrlPattern : KnownFormats.ObsPathPattern)),
         new("OBS path format", ObsPathFormat(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, KnownFormats.ObsPathPattern)),
@@ -260,6 +267,21 @@ internal static partial class ConstraintCatalog
             }
 
             var intro = SentenceAround(lines[i], lines[i].Length - 1, 1);
+            if (ConditionalOptionIntro().Match(intro) is { Success: true } condition)
+            {
+                // "The options for dedicated resource pools with GPU specifications are as follows:" lists the values of
+                // one case only; other cases take other values, so the list is no closed set for the property.
+                facts.Warnings.Add($"option list of '{facts.Name}' applies only {condition.Groups["case"].Value.Trim()}; no enum is derived from it");
+                continue;
+            }
+
+            if (facts.JsonType == "string" && options.All(o => IsValueRange(o.Groups["value"].Value)))
+            {
+                // "172.16.0.0/12-172.16.0.0/24": each bullet is a range of values, not a value.
+                facts.Warnings.Add($"option list of '{facts.Name}' lists ranges ('{options[0].Groups["value"].Value}'), not values; no enum is derived from it");
+                continue;
+            }
+
             if (understood < options.Count)
             {
                 var odd = bullets.First(b => !OptionBullet().IsMatch(b) || ParseValue(OptionBullet().Match(b).Groups["value"].Value, facts.JsonType) is null);
@@ -333,6 +355,11 @@ internal static partial class ConstraintCatalog
         yield return ParseValue(option, jsonType)!;
     }
 
+    /// <summary>
+    /// A whole-value format. A second, different format of the same property is an alternative, not a second
+    /// requirement: "If the task is of the once type, the format is yyyy-MM-ddThh:mm:ss. For other types, hh:mm:ss."
+    /// states two forms a value may take, so the pattern admits either.
+    /// </summary>
     private static void SetFormat(PropertyFacts facts, string sentence, string? format, string pattern)
     {
         if (format is not null && !facts.Keywords.ContainsKey("format"))
@@ -340,7 +367,23 @@ internal static partial class ConstraintCatalog
             facts.Set(sentence, ("format", format));
         }
 
+        if (facts.Formats.Count > 0 && !facts.Formats.Contains(pattern) && facts.Keywords["pattern"]?.GetValue<string>() == Alternatives(facts.Formats))
+        {
+            facts.Formats.Add(pattern);
+            facts.Keywords["pattern"] = Alternatives(facts.Formats);
+            facts.Sources.Add((["pattern"], sentence));
+            return;
+        }
+
+        if (!facts.Keywords.ContainsKey("pattern"))
+        {
+            facts.Formats.Add(pattern);
+        }
+
         AddPattern(facts, sentence, pattern);
+
+        static string Alternatives(List<string> patterns) =>
+            patterns.Count == 1 ? patterns[0] : "^(?:" + string.Join("|", patterns.Select(p => p[1..^1])) + ")$";
     }
 
     /// <summary>"By default, a comma (,) is used as the separator", "By default, the Tab key is used".</summary>
@@ -381,7 +424,7 @@ internal static partial class ConstraintCatalog
         }
 
         var values = new JsonArray();
-        foreach (var item in ClosedSetSeparator().Split(list).Select(i => i.Trim().TrimEnd('.').Trim('*', '"', '\'', '“', '”')).Where(i => i.Length > 0))
+        foreach (var item in ClosedSetSeparator().Split(ItemNote().Replace(list, string.Empty)).Select(i => i.Trim().TrimEnd('.').Trim('*', '"', '\'', '“', '”')).Where(i => i.Length > 0))
         {
             if (ParseValue(item, facts.JsonType) is not { } value)
             {
@@ -424,6 +467,21 @@ internal static partial class ConstraintCatalog
         }
 
         var item = "[^" + EscapeInClass(sep[0]) + "\\s]+";
+        if (facts.Keywords["enum"] is JsonArray options && options.All(o => o is JsonValue v && v.TryGetValue<string>(out _)))
+        {
+            // "Use a hyphen (-) to separate every two hard sample reason IDs. Options: 0 ... 30": the options are the items
+            // of the list, not values of the property, so the value is options joined by the separator.
+            item = "(?:" + string.Join("|", options.Select(o => Regex.Escape(o!.GetValue<string>()))) + ")";
+            facts.Keywords.Remove("enum");
+            for (var i = 0; i < facts.Sources.Count; i++)
+            {
+                if (facts.Sources[i].Keywords.Contains("enum"))
+                {
+                    facts.Sources[i] = (facts.Sources[i].Keywords.Select(k => k == "enum" ? "pattern" : k).ToArray(), facts.Sources[i].Sentence);
+                }
+            }
+        }
+
         AddPattern(facts, sentence, "^" + item + "(?:" + Regex.Escape(sep) + item + ")*$");
     }
 
@@ -454,13 +512,36 @@ internal static partial class ConstraintCatalog
         AddPattern(facts, sentence, "^[" + set + "]$");
     }
 
+    /// <summary>
+    /// "172.16.0.0/12-172.16.0.0/24", "0.10-0.90": two values of the same shape (digit runs, letter runs and the
+    /// punctuation between them) joined by a hyphen, with digits and punctuation in each.
+    /// </summary>
+    private static bool IsValueRange(string value)
+    {
+        var halves = value.Split('-');
+        return halves.Length == 2 && halves.All(h => h.Any(char.IsAsciiDigit) && h.Any(c => !char.IsAsciiLetterOrDigit(c)))
+            && Shape(halves[0]) == Shape(halves[1]);
+
+        static string Shape(string text) => ShapeRuns().Replace(text, m => char.IsAsciiDigit(m.Value[0]) ? "9" : "a");
+    }
+
     /// <summary>"yyyyMMdd-yyyyMMdd" → <c>\d{8}-\d{8}</c>: each date letter a digit, other characters literal.</summary>
     private static string PlaceholderPattern(string placeholder)
     {
         var pattern = new StringBuilder();
         var digits = 0;
-        foreach (var c in placeholder)
+        for (var i = 0; i < placeholder.Length; i++)
         {
+            var c = placeholder[i];
+            if (c == '\'' && placeholder.IndexOf('\'', i + 1) is var close and > 0)
+            {
+                // 'T', 'Z': a quoted literal, as in Java's date patterns.
+                Flush();
+                pattern.Append(Regex.Escape(placeholder[(i + 1)..close]));
+                i = close;
+                continue;
+            }
+
             if ("yMdHhmsS".Contains(c, StringComparison.Ordinal))
             {
                 digits++;
@@ -706,7 +787,7 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:ranges?\s+from|range\s+is|range:|between)\s+(?<min>" + Num + @")\s+(?:to|and|-)\s+(?<max>" + Num + @")(?!\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex RangeFromTo();
 
-    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|最小值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:minimum value is|minimum is|must be at least|greater than or equal to|not less than|cannot be (?:smaller|less) than|最小值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
     private static partial Regex MinimumValue();
 
     [GeneratedRegex(@"(?:maximum value is|maximum is|cannot exceed|must not exceed|less than or equal to|not greater than|最大值为)\s*(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
@@ -727,6 +808,13 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionIntro();
 
+    /// <summary>"The options for dedicated resource pools with GPU specifications are as follows:": a list for one case (two words or more).</summary>
+    [GeneratedRegex(@"\b(?:options|values)\s+(?<case>(?:for|when|if)\s+(?:[\w()*-]+\s+){2,}?)(?:are|is|include)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalOptionIntro();
+
+    [GeneratedRegex(@"[0-9]+|[A-Za-z]+")]
+    private static partial Regex ShapeRuns();
+
     [GeneratedRegex(@"^(?<intro>.*?(?:options?|as follows|values?|following)[^:：]*[:：])\s+-\s+(?<rest>[^\s:：,，()（）]+\s*[:：].*)$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineOptions();
 
@@ -740,11 +828,35 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\bby default,\s+(?:an?\s+|the\s+)?(?:(?<name>tab key|tab|space|comma|semicolon|colon|period|hyphen|underscore|vertical bar)\b[^.]*?|[^.]*?\((?<char>[^)\s])\)[^.]*?)\s+is used", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultCharacter();
 
-    [GeneratedRegex(@"\b(?:value|values|it)\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?(?<list>\**[\w.+/-]+\**(?:,\s*\**[\w.+/-]+\**)+,?\s+or\s+\**[\w.+/-]+\**)(?=[\s.,;]|$)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "The value can be A, B, or C", "Possible values are DAYS, HOURS, and MINUTES", "The options are between, like, in,
+    /// and not"; an item may carry a note in parentheses ("ROUND_ROBIN (weighted round robin)").
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:value|values|it)\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?|\bpossible\s+values\s+are\s+|\bthe\s+options\s+are\s+(?!as\s+follows))(?<list>\**[\w.+/-]+\**(?:\s*\([^()]*\))?(?:,\s*\**[\w.+/-]+\**(?:\s*\([^()]*\))?)+,?\s+(?:or|and)\s+\**[\w.+/-]+\**(?:\s*\([^()]*\))?)(?=[\s.,;]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex ClosedSet();
 
-    [GeneratedRegex(@",\s*(?:or\s+)?|\s+or\s+")]
+    /// <summary>"The value range is [Info Error Warning]": words in brackets, separated by spaces.</summary>
+    [GeneratedRegex(@"\bvalue\s+range\s+is\s+\[(?<list>[A-Za-z_][\w-]*(?:\s+[A-Za-z_][\w-]*)+)\]")]
+    private static partial Regex BracketedSet();
+
+    /// <summary>"The value contains 64 characters", "a string of 32 characters": one length.</summary>
+    [GeneratedRegex(@"\b(?:value\s+contains|a\s+string\s+of)\s+(?<n>\d+)\s+characters\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExactLength();
+
+    /// <summary>"The value must be greater than 0" (not "... greater than or equal to", not "If the value is greater than 1").</summary>
+    [GeneratedRegex(@"\b(?:must|should)\s+be\s+greater\s+than\s+(?<v>" + Num + ")(?!\\d|\\.\\d|,\\d)(?!\\s*characters)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExclusiveMinimumValue();
+
+    /// <summary>"The following special characters are not allowed: !<>=&amp;"'", "... are not supported: (){}';,".</summary>
+    [GeneratedRegex(@"following\s+special\s+characters\s+are\s+not\s+(?:allowed|supported|permitted)\s*[:：]\s*(?<chars>[^\s\w]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForbiddenCharactersListed();
+
+    [GeneratedRegex(@",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")]
     private static partial Regex ClosedSetSeparator();
+
+    /// <summary>" (weighted round robin)": a note after an item of a closed set.</summary>
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex ItemNote();
 
     /// <summary>A value that is an OBS path: "OBS path or manifest path to be imported", "OBS directory for ...", "Output path for exporting data to OBS".</summary>
     [GeneratedRegex(@"^(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}OBS\s+(?:(?<url>URL|address)|path|directory|folder|bucket path)\b(?!\s+in\s+a\s+KMS)|^(?:[\w-]+\s+){0,2}(?:path|directory)\s+(?:for\s+\w+ing\s+[\w\s]{1,30}?\s+)?(?:to|in|on)\s+OBS\b|^(?<url>URL|address)\s+of\s+(?:the\s+|an?\s+)?OBS\s+(?:path|directory|folder)\b", RegexOptions.IgnoreCase)]
@@ -760,8 +872,8 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\b(?:must|should)\s+end\s+with\s+(?:a\s+|the\s+)?(?:slash\s*\(/\)|slash|/)|\bends\s+with\s+(?:a\s+)?(?:slash|/)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSlash();
 
-    /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd".</summary>
-    [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))[yMdHhmsS\-_:/.T ]*[yMdHhmsS])", RegexOptions.None)]
+    /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd", "in the format of yyyy-MM-dd'T'HH:mm:ss'Z'" (quoted literals).</summary>
+    [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))(?:[yMdHhmsS\-_:/.T ]|'[^'\s]+')*(?:[yMdHhmsS]|'[^'\s]+'))", RegexOptions.None)]
     private static partial Regex TimeFormat();
 
     [GeneratedRegex(@"\bhexadecimal\s+(?:code|value)\s+of\s+(?:the\s+)?colou?r|\bcolou?r\s+code\b|\bhexadecimal\s+colou?r", RegexOptions.IgnoreCase)]

@@ -65,6 +65,11 @@ internal static partial class TypeExpression
             return new ArrayType(Parse(t[..^2]));
         }
 
+        if (NamedArray().Match(t) is { Success: true } namedArray)
+        {
+            return new ArrayType(Simple(Singular(namedArray.Groups["name"].Value)) ?? new NamedType(namedArray.Groups["name"].Value));
+        }
+
         if (NamedObject().Match(t) is { Success: true } named)
         {
             return new NamedType(named.Groups["name"].Value);
@@ -89,8 +94,8 @@ internal static partial class TypeExpression
 
     private static TypeRef? Simple(string t) => t.ToUpperInvariant() switch
     {
-        "OBJECT" or "JSON" or "MAP" => new FreeObjectType(),
-        "ARRAY" or "LIST" => new ArrayType(new UnknownType("any")) /* "Array" alone: items unspecified */,
+        "OBJECT" or "JSON" or "MAP" or "DICT" or "DICTIONARY" => new FreeObjectType(),
+        "ARRAY" or "LIST" or "JSON ARRAY" => new ArrayType(new UnknownType("any")) /* "Array" alone: items unspecified */,
         "STRING" or "STR" => new PrimitiveType("string", null),
         "INTEGER" or "INT" or "INT32" => new PrimitiveType("integer", "int32"),
         "LONG" or "INT64" => new PrimitiveType("integer", "int64"),
@@ -145,6 +150,10 @@ internal static partial class TypeExpression
 
     [GeneratedRegex(@"^(?<kind>\w+)\s*<(?<args>.+)>$")]
     private static partial Regex Generic();
+
+    /// <summary>"jobs array", as old-style pages write an array of the table captioned "jobs parameters".</summary>
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)\s+array$", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedArray();
 
     [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s+objects?|\s*对象)?$")]
     private static partial Regex NamedObject();

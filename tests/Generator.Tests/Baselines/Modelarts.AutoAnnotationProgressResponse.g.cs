@@ -60,8 +60,9 @@ namespace ModelArts
         /// <summary>Task name</summary>
         public string? TaskName { get; set; }
 
-        /// <summary>Export type. Options:. One of: 0, 1.</summary>
+        /// <summary>Export type. One of: 0, 1.</summary>
         /// <remarks>
+        /// <para>Options:</para>
         /// <para>0: Export to OBS.</para>
         /// <para>1: Export to sample attributes.</para>
         /// </remarks>

@@ -13,6 +13,12 @@ namespace ModelArts
         /// <param name="options">Endpoint, project, authentication, retries and validation.</param>
         public ModelArtsClient(global::System.Net.Http.HttpClient httpClient, global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(httpClient, options);
 
+        /// <summary>Calls the service through the SDK's own HttpClient (no redirects followed, connections shared) with <paramref name="options"/>.</summary>
+        public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsClientOptions options)
+        {
+            _pipeline = new global::ModelArts.Runtime.Http.ModelArtsPipeline(options);
+        }
+
         /// <summary>Calls the service through an existing pipeline.</summary>
         /// <param name="pipeline">The pipeline calls go through.</param>
         public ModelArtsClient(global::ModelArts.Runtime.Http.ModelArtsPipeline pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
@@ -94,6 +100,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetAndFilePreview> ListDatasetsItemsAsync(bool? checkRunningTask = null, bool? containVersions = null, global::ModelArts.CreateDatasetRequestDatasetType? datasetType = null, bool? filePreview = null, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.RunningTaskType? runningTaskType = null, string? searchContent = null, global::ModelArts.ListDatasetsSortBy? sortBy = null, bool? supportExport = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, bool? withLabels = null, string? workspaceId = null, global::ModelArts.ListDatasetsDatasetVersion? datasetVersion = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListDatasets");
             for (var page = 0; ; page++)
             {
                 var response = await ListDatasetsAsync(checkRunningTask: checkRunningTask, containVersions: containVersions, datasetType: datasetType, filePreview: filePreview, limit: pageSize, offset: page, order: order, runningTaskType: runningTaskType, searchContent: searchContent, sortBy: sortBy, supportExport: supportExport, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, withLabels: withLabels, workspaceId: workspaceId, datasetVersion: datasetVersion, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -101,6 +108,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -221,6 +229,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListAutoAnnotationSamplesItemsAsync(string datasetId, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, string? lowScore = null, global::ModelArts.ListDatasetsOrder? order = null, string? processParameter = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListAutoAnnotationSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListAutoAnnotationSamplesAsync(datasetId, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, lowScore: lowScore, offset: page, order: order, processParameter: processParameter, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -228,6 +237,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -281,6 +291,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Label> ListLabelsItemsAsync(string datasetId, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListLabels");
             for (var page = 0; ; page++)
             {
                 var response = await ListLabelsAsync(datasetId, versionId: versionId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -288,6 +299,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -398,7 +410,7 @@ namespace ModelArts
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
@@ -449,7 +461,7 @@ namespace ModelArts
         /// <param name="email">Email address of a labeling team member</param>
         /// <param name="highScore">Upper limit of the confidence score. The default value is 1.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="locale">Language</param>
         /// <param name="lowScore">Lower limit of the confidence score. The default value is 0.</param>
         /// <param name="order">Sorting sequence of the query. One of: asc, desc.</param>
@@ -464,6 +476,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListSamplesItemsAsync(string datasetId, string? email = null, string? highScore = null, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, global::ModelArts.ListSamplesLocale? locale = null, string? lowScore = null, global::ModelArts.ListDatasetsOrder? order = null, bool? preview = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, global::ModelArts.SampleType? sampleType = null, string? searchConditions = null, string? versionId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListSamplesAsync(datasetId, email: email, highScore: highScore, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, lowScore: lowScore, offset: page, order: order, preview: preview, processParameter: processParameter, sampleState: sampleState, sampleType: sampleType, searchConditions: searchConditions, versionId: versionId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -471,6 +484,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -616,6 +630,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ExportTaskStatusResp> GetExportTasksStatusOfDatasetItemsAsync(string datasetId, global::ModelArts.DescWorkerResponseStatus? exportType = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("GetExportTasksStatusOfDataset");
             for (var page = 0; ; page++)
             {
                 var response = await GetExportTasksStatusOfDatasetAsync(datasetId, exportType: exportType, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -623,6 +638,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -673,6 +689,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ImportTaskStatusResp> ListImportTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListImportTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListImportTasksAsync(datasetId, limit: pageSize, offset: page, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -680,6 +697,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -797,6 +815,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.RunningTask> ListTasksItemsAsync(string datasetId, string? taskName = null, global::ModelArts.TaskType? type = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListTasksAsync(datasetId, limit: pageSize, offset: page, taskName: taskName, type: type, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -804,6 +823,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -914,6 +934,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DatasetVersion> ListDatasetVersionsItemsAsync(string datasetId, global::ModelArts.DatasetVersionStatus? status = null, string? trainEvaluateRatio = null, global::ModelArts.ListDatasetsVersionFormat? versionFormat = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListDatasetVersions");
             for (var page = 0; ; page++)
             {
                 var response = await ListDatasetVersionsAsync(datasetId, status: status, trainEvaluateRatio: trainEvaluateRatio, versionFormat: versionFormat, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -921,6 +942,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -997,6 +1019,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkforceTask> ListWorkforceTasksItemsAsync(string datasetId, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforceTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforceTasksAsync(datasetId, offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1004,6 +1027,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1173,7 +1197,7 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="limit">Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.</param>
         /// <param name="locale">Language</param>
         /// <param name="offset">Start page for pagination display. The default value is 0.</param>
@@ -1209,7 +1233,7 @@ namespace ModelArts
         /// <param name="datasetId">Dataset ID</param>
         /// <param name="workforceTaskId">ID of a team labeling task.</param>
         /// <param name="labelName">Label name</param>
-        /// <param name="labelType">Labeling Type:. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
+        /// <param name="labelType">Labeling Type. One of: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.</param>
         /// <param name="locale">Language</param>
         /// <param name="processParameter">Image resize configuration, which is the same as OBS settings. For details, see "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200 indicates that the target image is resized proportionally and the height is set to 200 pixels.</param>
         /// <param name="sampleState">Sample status. One of: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, ....</param>
@@ -1219,6 +1243,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeSampleResp> ListWorkforceTaskSamplesItemsAsync(string datasetId, string workforceTaskId, string? labelName = null, global::ModelArts.CreateDatasetRequestDatasetType? labelType = null, global::ModelArts.ListSamplesLocale? locale = null, string? processParameter = null, global::ModelArts.SampleState? sampleState = null, string? searchConditions = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforceTaskSamples");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforceTaskSamplesAsync(datasetId, workforceTaskId, labelName: labelName, labelType: labelType, limit: pageSize, locale: locale, offset: page, processParameter: processParameter, sampleState: sampleState, searchConditions: searchConditions, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1226,6 +1251,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1409,6 +1435,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescribeProcessorTaskResp> ListProcessorTasksItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, bool? queryCurrent = null, bool? returnResult = null, global::ModelArts.ListProcessorTasksSortBy? sortBy = null, string? source = null, global::ModelArts.ProcessorDataSourceType? sourceType = null, global::ModelArts.DatasetVersionStatus? status = null, string? taskName = null, global::ModelArts.TemplateParamId? taskType = null, global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? versionId = null, string? workspaceId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTasksAsync(limit: pageSize, offset: page, order: order, queryCurrent: queryCurrent, returnResult: returnResult, sortBy: sortBy, source: source, sourceType: sourceType, status: status, taskName: taskName, taskType: taskType, versionId: versionId, workspaceId: workspaceId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1416,6 +1443,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1469,6 +1497,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.ProcessorTaskItem> GetProcessorTaskItemsItemsAsync(int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("GetProcessorTaskItems");
             for (var page = 0; ; page++)
             {
                 var response = await GetProcessorTaskItemsAsync(offset: page, limit: pageSize, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1476,6 +1505,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1578,6 +1608,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescTaskVersionResp> ListProcessorTaskVersionsItemsAsync(string taskId, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListProcessorTaskVersionsSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTaskVersions");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTaskVersionsAsync(taskId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1585,6 +1616,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1670,6 +1702,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.DescProcessorTaskVersionResultsResp> ListProcessorTaskVersionResultsItemsAsync(string taskId, string versionId, string? processParameter = null, global::ModelArts.ListProcessorTaskVersionResultsResultProperty? resultProperty = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListProcessorTaskVersionResults");
             for (var page = 0; ; page++)
             {
                 var response = await ListProcessorTaskVersionResultsAsync(taskId, versionId, limit: pageSize, offset: page, processParameter: processParameter, resultProperty: resultProperty, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1677,6 +1710,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1739,6 +1773,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Workforce> ListWorkforcesItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkforcesSortBy? sortBy = null, string? workforceTaskId = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkforces");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkforcesAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, workforceTaskId: workforceTaskId, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1746,6 +1781,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1804,6 +1840,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.WorkerTask> ListWorkerTasksItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, string? searchContent = null, global::ModelArts.ListWorkerTasksSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkerTasks");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkerTasksAsync(limit: pageSize, offset: page, order: order, searchContent: searchContent, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1811,6 +1848,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1858,6 +1896,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListAllWorkersItemsAsync(global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListDatasetsVersionFormat? role = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListAllWorkers");
             for (var page = 0; ; page++)
             {
                 var response = await ListAllWorkersAsync(limit: pageSize, offset: page, order: order, role: role, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1865,6 +1904,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -1947,6 +1987,7 @@ namespace ModelArts
         /// <param name="cancellationToken">Cancels the call.</param>
         public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelArts.Worker> ListWorkersItemsAsync(string workforceId, global::ModelArts.ListDatasetsOrder? order = null, global::ModelArts.ListAllWorkersSortBy? sortBy = null, int pageSize = 100, string? projectId = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
+            var guard = new global::ModelArts.Runtime.Http.ModelArtsPageGuard("ListWorkers");
             for (var page = 0; ; page++)
             {
                 var response = await ListWorkersAsync(workforceId, limit: pageSize, offset: page, order: order, sortBy: sortBy, projectId: projectId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -1954,6 +1995,7 @@ namespace ModelArts
                 {
                     yield break;
                 }
+                guard.Next(response, items.Count);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -2032,20 +2074,24 @@ namespace ModelArts
     [global::System.CodeDom.Compiler.GeneratedCode("ModelArts.Generator", "1.0.0")]
     public static class ModelArtsClientServiceCollectionExtensions
     {
-        /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries. The logger comes from the container when not set.</summary>
+        /// <summary>Adds <see cref="ModelArtsClient"/>; <paramref name="configure"/> sets endpoint, project, authentication and retries, once per container. The logger and the authenticator (<see cref="global::ModelArts.Runtime.Http.IModelArtsAuthenticator"/>) come from the container when not set.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the client options.</param>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddModelArtsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::ModelArts.Runtime.Http.ModelArtsClientOptions> configure)
         {
+            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, provider => new Settings(global::ModelArts.Runtime.Http.ModelArtsClientOptions.Create(configure, provider)));
             var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "ModelArtsClient");
-            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) =>
-            {
-                var options = new global::ModelArts.Runtime.Http.ModelArtsClientOptions();
-                configure(options);
-                options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger("ModelArts.Sdk");
-                return new ModelArtsClient(http, options);
-            });
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::ModelArts.Runtime.Http.ModelArtsHttp.CreateHandler);
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, global::ModelArts.Runtime.Http.ModelArtsHttp.CredentialHeaders);
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient(builder, (http, provider) => new ModelArtsClient(http, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Settings>(provider).Options));
             return builder;
+        }
+
+        private sealed class Settings
+        {
+            public Settings(global::ModelArts.Runtime.Http.ModelArtsClientOptions options) => Options = options;
+
+            public global::ModelArts.Runtime.Http.ModelArtsClientOptions Options { get; }
         }
     }
 }

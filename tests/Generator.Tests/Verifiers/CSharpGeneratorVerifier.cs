@@ -62,17 +62,22 @@ internal static class CSharpGeneratorVerifier
             return this;
         }
 
-        /// <summary>The shipped documents with the metadata the package's props give them.</summary>
-        public Test WithShippedSpec()
+        /// <summary>The data-management and IAM documents with the metadata the package's props give them.</summary>
+        public Test WithShippedSpec() => WithDocuments(GeneratorHarness.ShippedSpec());
+
+        /// <summary>Every shipped document with the metadata the package's props give them.</summary>
+        public Test WithWholeApi() => WithDocuments(GeneratorHarness.WholeApi());
+
+        private Test WithDocuments((InMemoryText[] Texts, TestOptionsProvider Options) documents)
         {
-            var (texts, options) = GeneratorHarness.ShippedSpec();
-            foreach (var text in texts)
+            foreach (var text in documents.Texts)
             {
-                var file = options.GetOptions(text);
+                var file = documents.Options.GetOptions(text);
                 WithDocument(text.Path, text.GetText()!.ToString(), new Dictionary<string, string>
                 {
                     ["ModelArtsNamespace"] = file.TryGetValue("build_metadata.AdditionalFiles.ModelArtsNamespace", out var ns) ? ns : string.Empty,
                     ["ModelArtsClientName"] = file.TryGetValue("build_metadata.AdditionalFiles.ModelArtsClientName", out var client) ? client : string.Empty,
+                    ["ModelArtsChapter"] = file.TryGetValue("build_metadata.AdditionalFiles.ModelArtsChapter", out var chapter) ? chapter : string.Empty,
                 });
             }
 

@@ -89,5 +89,47 @@ internal static class GeneratedClientCalls
         throw new InvalidOperationException($"cannot pass {value.ToJsonString()} as {type}");
     }
 
-    private static string Comparable(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+    /// <summary>
+    /// Field (slash-joined path) to the rules the runtime reports there for a body of <paramref name="operation"/>:
+    /// Validate's rule ids, or "reader" when the generated reader refuses the JSON.
+    /// </summary>
+    public static Dictionary<string, List<string>> Rejections(SpecOperation operation, string json)
+    {
+        var rejections = new Dictionary<string, List<string>>();
+        void Add(string jsonPath, string rule)
+        {
+            var key = string.Join("/", JsonPathSegments(jsonPath));
+            (rejections.TryGetValue(key, out var rules) ? rules : rejections[key] = []).Add(rule);
+        }
+
+        try
+        {
+            foreach (var violation in Validate(FromJson(BodyType(operation), json)))
+            {
+                Add(violation.Path, violation.RuleId);
+            }
+        }
+        catch (Json.ModelArtsJsonException e)
+        {
+            Add(e.JsonPath, "reader");
+        }
+
+        return rejections;
+    }
+
+    /// <summary><c>$.a[0]['b c'].d</c> → a, 0, b c, d.</summary>
+    public static IEnumerable<string> JsonPathSegments(string path)
+    {
+        foreach (System.Text.RegularExpressions.Match segment in JsonPathSegmentPattern.Matches(path))
+        {
+            yield return segment.Groups[1].Success ? segment.Groups[1].Value
+                : segment.Groups[2].Success ? segment.Groups[2].Value.Replace("\\'", "'", StringComparison.Ordinal)
+                : segment.Groups[3].Value;
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex JsonPathSegmentPattern = new(@"\.([^.\[]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]");
+
+    /// <summary>Header parameters (X-Language) are camelCase arguments (xLanguage): compared by letters and digits alone.</summary>
+    private static string Comparable(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
 }

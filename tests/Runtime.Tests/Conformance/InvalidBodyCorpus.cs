@@ -24,11 +24,13 @@ internal sealed record InvalidBody(string Constraint, string Keyword, string Ope
 internal sealed record UncoveredKeyword(string Constraint, string Keyword, string Reason);
 
 /// <summary>
-/// The invalid-body corpus, built from <c>spec/modelarts.openapi.json</c>: for every constraint keyword of every
-/// schema reachable from a request body, the first documented example of the first operation that reaches it,
-/// changed so that it breaks that keyword and nothing else. Parents the example lacks are filled with the smallest
-/// valid value. Keywords the corpus cannot break are listed in <see cref="Uncovered"/>, with the reason; a keyword
-/// it does not know is listed there as unknown, which the coverage test refuses.
+/// The invalid-body corpus of one document of <c>spec/</c>: for every constraint keyword of every schema reachable
+/// from a request body, the first documented example of the first operation that reaches it (one the runtime accepts:
+/// an example the documentation contradicts is repaired first), changed so that it breaks that keyword and nothing
+/// else. Parents the example lacks are filled with the smallest valid value. Rules between fields (<c>allOf</c> entries
+/// of <c>if</c>/<c>then</c>, <c>not</c>, <c>anyOf</c>) are broken on the object they stand on. Keywords the corpus cannot
+/// break are listed in <see cref="Uncovered"/>, with the reason; a keyword it does not know is listed there as unknown,
+/// which the coverage test refuses.
 /// </summary>
 internal sealed class InvalidBodyCorpus
 {
@@ -113,11 +115,27 @@ internal sealed class InvalidBodyCorpus
 
         public List<UncoveredKeyword> Uncovered { get; } = [];
 
-        public void Visit(JsonObject schema, string pointer, IReadOnlyList<PathStep> steps)
+        /// <param name="owner">The object schema whose properties the keywords name: the schema itself, or for an <c>allOf</c> entry the schema holding it.</param>
+        public void Visit(JsonObject schema, string pointer, IReadOnlyList<PathStep> steps, JsonObject? owner = null)
         {
+            owner = corpus._spec.Resolve(owner ?? schema).Schema;
             foreach (var (keyword, value) in schema)
             {
                 var at = pointer + "/" + Escape(keyword);
+                if (keyword == "x-required-in-requests")
+                {
+                    foreach (var name in SpecDocument.Strings(value))
+                    {
+                        Add($"{at}/{name}", "required", steps, (root, field) =>
+                        {
+                            corpus.At(root, RootSchema, steps).AsObject().Remove(name);
+                            field.Add(name);
+                        }, "x-required-in-requests is this project's extension: Prism sees a property a response may omit; Validate() requires it in requests");
+                    }
+
+                    continue;
+                }
+
                 if (Structural.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal))
                 {
                     continue;
@@ -139,10 +157,10 @@ internal sealed class InvalidBodyCorpus
 
                             break;
                         case "not":
-                            Add(at, keyword, steps, (root, _) => corpus.BreakNot(corpus.At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), at));
+                            Add(at, keyword, steps, (root, _) => corpus.BreakNot(corpus.At(root, RootSchema, steps).AsObject(), owner, value!.AsObject(), at));
                             break;
                         case "if":
-                            Add(at, keyword, steps, (root, field) => corpus.BreakIfThen(corpus.At(root, RootSchema, steps).AsObject(), schema, value!.AsObject(), schema["then"]?.AsObject() ?? throw new InvalidOperationException($"{at}: if without then"), field));
+                            Add(at, keyword, steps, (root, field) => corpus.BreakIfThen(corpus.At(root, RootSchema, steps).AsObject(), owner, value!.AsObject(), schema["then"]?.AsObject() ?? throw new InvalidOperationException($"{at}: if without then"), field));
                             break;
                         case "additionalProperties" when value is JsonObject:
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "a type rule on map values: the generated reader rejects a mismatch before Validate runs (ModelArtsJsonException)"));
@@ -166,12 +184,15 @@ internal sealed class InvalidBodyCorpus
                         case "format" when value!.GetValue<string>() is "float" or "double":
                             Uncovered.Add(new UncoveredKeyword(at, keyword, $"no JSON number breaks format '{value}': ajv-formats (Prism) and the generated reader accept every number"));
                             break;
+                        case "format" when schema["pattern"] is not null && !CustomFormats.Contains(value!.GetValue<string>()):
+                            Uncovered.Add(new UncoveredKeyword(at, keyword, $"format '{value}' names the value form for messages; the pattern beside it is the rule, and its invalid body is the pattern's"));
+                            break;
                         case "minLength" when SpecDocument.Integer(value, 0) == 0:
                             Uncovered.Add(new UncoveredKeyword(at, keyword, "minLength 0 holds for every string"));
                             break;
                         case "minLength" or "maxLength" or "pattern" or "enum" or "const" or "minimum" or "maximum"
                             or "exclusiveMinimum" or "exclusiveMaximum" or "minItems" or "maxItems" or "format":
-                            var invalid = corpus.InvalidValue(keyword, schema, at);
+                            var invalid = corpus.InvalidValue(keyword, schema, at, owner);
                             var cannotCheck = keyword == "format" && CustomFormats.Contains(value!.GetValue<string>())
                                 ? $"format '{value}' is an annotation to Prism: JSON Schema 2020-12 does not assert formats, and Prism asserts only the ajv-formats set"
                                 : null;
@@ -218,21 +239,65 @@ internal sealed class InvalidBodyCorpus
                 {
                     for (var i = 0; i < alternatives.Count; i++)
                     {
-                        Visit(alternatives[i]!.AsObject(), $"{pointer}/{combinator}/{i}", steps);
+                        Visit(alternatives[i]!.AsObject(), $"{pointer}/{combinator}/{i}", steps, combinator == "allOf" ? owner : null);
                     }
                 }
             }
         }
 
-        /// <summary>Records the body <paramref name="breakIt"/> makes of the operation's first example.</summary>
+        /// <summary>Records the body <paramref name="breakIt"/> makes of the operation's base example.</summary>
         private void Add(string constraint, string keyword, IReadOnlyList<PathStep> steps, Action<JsonObject, List<string>> breakIt, string? prismCannotCheck = null)
         {
-            var example = Operation.BodyExamples[0];
-            var root = example.Value.DeepClone().AsObject();
+            var root = corpus.BaseExample(Operation).DeepClone().AsObject();
             var field = steps.Select(s => s.Segment).ToList();
             breakIt(root, field);
-            Bodies.Add(new InvalidBody(constraint, keyword, Operation.OperationId, root.ToJsonString(), field, prismCannotCheck));
+            var json = root.ToJsonString();
+            if (Bodies.FirstOrDefault(b => b.OperationId == Operation.OperationId && b.Json == json) is { } same)
+            {
+                // Two keywords no value breaks one at a time (a pattern every value of another pattern also matches).
+                Uncovered.Add(new UncoveredKeyword(constraint, keyword, $"no body breaks it without breaking {same.Constraint}; that constraint's body breaks both"));
+                return;
+            }
+
+            Bodies.Add(new InvalidBody(constraint, keyword, Operation.OperationId, json, field, prismCannotCheck));
         }
+    }
+
+    private readonly Dictionary<SpecOperation, JsonObject> _bases = [];
+
+    /// <summary>
+    /// The example invalid bodies start from: the first documented example the runtime accepts, or, when the
+    /// documentation contradicts every one (spec/example-exceptions.json), the first with each refused value replaced
+    /// by the smallest valid one.
+    /// </summary>
+    private JsonObject BaseExample(SpecOperation operation)
+    {
+        if (_bases.TryGetValue(operation, out var known))
+        {
+            return known;
+        }
+
+        var accepted = operation.BodyExamples.Select(e => e.Value.AsObject()).FirstOrDefault(e => GeneratedClientCalls.Rejections(operation, e.ToJsonString()).Count == 0);
+        if (accepted is null)
+        {
+            accepted = operation.BodyExamples[0].Value.DeepClone().AsObject();
+            foreach (var field in GeneratedClientCalls.Rejections(operation, accepted.ToJsonString()).Keys)
+            {
+                var segments = field.Split('/');
+                var parent = segments.SkipLast(1).Aggregate((JsonNode)accepted, (node, s) => node is JsonArray a ? a[int.Parse(s, CultureInfo.InvariantCulture)]! : node[s]!);
+                var value = _spec.Valid(_spec.SchemaAt(operation.BodySchema!, segments));
+                if (parent is JsonArray items)
+                {
+                    items[int.Parse(segments[^1], CultureInfo.InvariantCulture)] = value;
+                }
+                else
+                {
+                    parent[segments[^1]] = value;
+                }
+            }
+        }
+
+        return _bases[operation] = accepted;
     }
 
     /// <summary>The value at <paramref name="steps"/>, creating the smallest valid parents (and first items) on the way.</summary>
@@ -298,8 +363,9 @@ internal sealed class InvalidBodyCorpus
     /// <summary>Setting one of a <c>not: {required: [a, b]}</c> group removes the others, so only the intended rule breaks.</summary>
     private void KeepExclusive(JsonObject value, JsonObject schema, string name)
     {
-        var exclusive = SpecDocument.Strings(_spec.Resolve(schema).Schema["not"]?["required"]).ToList();
-        if (exclusive.Contains(name))
+        var resolved = _spec.Resolve(schema).Schema;
+        var groups = (resolved["allOf"]?.AsArray() ?? []).Select(e => e?["not"]).Prepend(resolved["not"]);
+        foreach (var exclusive in groups.Select(g => SpecDocument.Strings(g?["required"]).ToList()).Where(g => g.Contains(name)))
         {
             foreach (var other in exclusive.Where(o => o != name))
             {
@@ -308,7 +374,11 @@ internal sealed class InvalidBodyCorpus
         }
     }
 
-    /// <summary><c>not: {required: [a, b]}</c>: give the object every one of them.</summary>
+    /// <summary>
+    /// <c>not: {required: [a, b]}</c>: give the object every one of them, and take away what another such group pairs
+    /// with them (<c>data_url</c> with <c>dataset_id</c> and, in another group, with <c>dataset_version_id</c>), so this
+    /// group alone breaks.
+    /// </summary>
     private void BreakNot(JsonObject value, JsonObject schema, JsonObject not, string at)
     {
         var names = SpecDocument.Strings(not["required"]).ToList();
@@ -317,31 +387,75 @@ internal sealed class InvalidBodyCorpus
             throw new InvalidOperationException($"{at}: only 'not: {{required: [...]}}' is supported");
         }
 
+        var resolved = _spec.Resolve(schema).Schema;
+        var groups = (resolved["allOf"]?.AsArray() ?? []).Select(e => e?["not"]).Prepend(resolved["not"])
+            .Select(g => SpecDocument.Strings(g?["required"]).ToList())
+            .Where(g => g.Count > 0 && !g.ToHashSet().SetEquals(names) && g.Intersect(names).Any());
+        foreach (var partner in groups.SelectMany(g => g.Except(names)))
+        {
+            value.Remove(partner);
+        }
+
         foreach (var name in names)
         {
             value[name] ??= _spec.Valid(_spec.Property(schema, name));
         }
     }
 
-    /// <summary>Makes <paramref name="condition"/> hold, then breaks <paramref name="then"/>: its deepest enum first, else its first required property.</summary>
+    /// <summary>Makes <paramref name="condition"/> hold on <paramref name="value"/>, then breaks <paramref name="then"/>.</summary>
     private void BreakIfThen(JsonObject value, JsonObject schema, JsonObject condition, JsonObject then, List<string> field)
+    {
+        Satisfy(value, schema, condition);
+        BreakThen(value, schema, then, field);
+    }
+
+    /// <summary>Gives <paramref name="value"/> what <paramref name="condition"/> tests: a const, an enum's first value, a count, an item that matches, nested properties.</summary>
+    private void Satisfy(JsonObject value, JsonObject schema, JsonObject condition)
     {
         foreach (var (name, rule) in condition["properties"]?.AsObject() ?? [])
         {
             var property = _spec.Property(schema, name);
+            var resolved = _spec.Resolve(property).Schema;
             if (rule!["const"] is { } constant)
             {
                 value[name] = constant.DeepClone();
+            }
+            else if (rule["enum"] is JsonArray { Count: > 0 } options)
+            {
+                value[name] = options[0]!.DeepClone();
             }
             else if (rule["minItems"] is { } minItems)
             {
                 var items = new JsonArray();
                 for (var i = 0; i < SpecDocument.Integer(minItems, 0); i++)
                 {
-                    items.Add(_spec.Valid(_spec.Resolve(property).Schema["items"]!.AsObject()));
+                    items.Add(_spec.Valid(resolved["items"]!.AsObject()));
                 }
 
                 value[name] = items;
+            }
+            else if (rule["contains"] is JsonObject contains)
+            {
+                if (value[name] is not JsonArray list)
+                {
+                    value[name] = list = [];
+                }
+
+                if (list.Count == 0)
+                {
+                    list.Add(_spec.Valid(resolved["items"]!.AsObject()));
+                }
+
+                Satisfy(list[0]!.AsObject(), resolved["items"]!.AsObject(), contains);
+            }
+            else if (rule["properties"] is not null || rule["required"] is not null)
+            {
+                if (value[name] is not JsonObject child)
+                {
+                    value[name] = child = _spec.Valid(property).AsObject();
+                }
+
+                Satisfy(child, property, rule.AsObject());
             }
             else
             {
@@ -353,10 +467,13 @@ internal sealed class InvalidBodyCorpus
         {
             value[name] ??= _spec.Valid(_spec.Property(schema, name));
         }
-
-        BreakThen(value, schema, then, field);
     }
 
+    /// <summary>
+    /// Breaks one rule of <paramref name="then"/> on <paramref name="value"/>: a value outside its enum, the const its
+    /// <c>not</c> forbids, a value its pattern refuses, a property its <c>not: {required}</c> forbids, or a required one
+    /// removed; nested objects and list items are entered. <paramref name="field"/> grows to the offending field.
+    /// </summary>
     private void BreakThen(JsonObject value, JsonObject schema, JsonObject then, List<string> field)
     {
         foreach (var (name, rule) in then["properties"]?.AsObject() ?? [])
@@ -371,7 +488,39 @@ internal sealed class InvalidBodyCorpus
                 return;
             }
 
-            if (rule["properties"] is not null)
+            if (rule["not"]?["const"] is { } forbidden)
+            {
+                value[name] = forbidden.DeepClone();
+                field.Add(name);
+                return;
+            }
+
+            if (rule["pattern"] is not null)
+            {
+                value[name] = InvalidValue("pattern", new JsonObject { ["pattern"] = rule["pattern"]!.DeepClone() }, $"then/{name}");
+                field.Add(name);
+                return;
+            }
+
+            if (rule["items"] is JsonObject itemRule)
+            {
+                if (value[name] is not JsonArray list)
+                {
+                    value[name] = list = [];
+                }
+
+                if (list.Count == 0)
+                {
+                    list.Add(_spec.Valid(property["items"]!.AsObject()));
+                }
+
+                field.Add(name);
+                field.Add("0");
+                BreakThen(list[0]!.AsObject(), property["items"]!.AsObject(), itemRule, field);
+                return;
+            }
+
+            if (rule["properties"] is not null || rule["required"] is not null || rule["not"] is not null)
             {
                 if (value[name] is not JsonObject child)
                 {
@@ -384,6 +533,13 @@ internal sealed class InvalidBodyCorpus
             }
         }
 
+        if (SpecDocument.Strings(then["not"]?["required"]).FirstOrDefault() is { } forbiddenName)
+        {
+            value[forbiddenName] = _spec.Valid(_spec.Property(schema, forbiddenName));
+            field.Add(forbiddenName);
+            return;
+        }
+
         var required = SpecDocument.Strings(then["required"]).FirstOrDefault()
             ?? throw new InvalidOperationException($"no breakable rule in then: {then.ToJsonString()}");
         value.Remove(required);
@@ -391,7 +547,8 @@ internal sealed class InvalidBodyCorpus
     }
 
     /// <summary>A value of <paramref name="schema"/>'s type that breaks <paramref name="keyword"/> and, where it can, nothing else.</summary>
-    private JsonNode InvalidValue(string keyword, JsonObject schema, string at)
+    /// <param name="owner">The property's schema when <paramref name="schema"/> is one of its <c>allOf</c> entries: its other patterns and lengths still hold.</param>
+    private JsonNode InvalidValue(string keyword, JsonObject schema, string at, JsonObject? owner = null)
     {
         var integer = SpecDocument.TypeOf(schema) == "integer";
         double Bound(string name) => SpecDocument.Number(schema[name]) ?? throw new InvalidOperationException($"{at}: not a number");
@@ -402,18 +559,19 @@ internal sealed class InvalidBodyCorpus
             case "maxLength":
                 return JsonValue.Create(FittingRun(schema, SpecDocument.Integer(schema[keyword], 0) + 1, at));
             case "pattern":
+                // Breaks this pattern and, where a candidate can, none of the property's others (an OBS path that names
+                // only a bucket breaks "not a bucket" and still is an OBS path).
+                var property = owner ?? schema;
                 var pattern = new Regex(schema["pattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
-                string[] candidates = ["a b", "a<b", "a^b", "a!b", "a'b", "a\"b", "a=b", "a&b", "a>b", "~", "a.b"];
-                foreach (var candidate in candidates)
-                {
-                    var padded = candidate.PadRight(SpecDocument.Integer(schema["minLength"], 0), 'a');
-                    if (!pattern.IsMatch(padded) && padded.Length <= SpecDocument.Integer(schema["maxLength"], int.MaxValue))
-                    {
-                        return JsonValue.Create(padded);
-                    }
-                }
-
-                throw new InvalidOperationException($"{at}: no candidate breaks the pattern");
+                var others = new[] { property["pattern"] }.Concat((property["allOf"]?.AsArray() ?? []).Select(e => e?["pattern"]))
+                    .OfType<JsonValue>().Select(p => p.GetValue<string>()).Where(p => p != schema["pattern"]!.GetValue<string>()).ToList();
+                string[] candidates = ["/bucket", "obs://bucket", "/bucket/dir", "a b", "a<b", "a^b", "a!b", "a'b", "a\"b", "a=b", "a&b", "a>b", "~", "a.b"];
+                var breaking = candidates
+                    .Select(c => c.PadRight(SpecDocument.Integer(property["minLength"], 0), 'a'))
+                    .Where(c => !pattern.IsMatch(c) && c.Length <= SpecDocument.Integer(property["maxLength"], int.MaxValue))
+                    .ToList();
+                var alone = breaking.FirstOrDefault(c => others.All(o => Regex.IsMatch(c, o, RegexOptions.None, TimeSpan.FromSeconds(1))));
+                return JsonValue.Create(alone ?? breaking.FirstOrDefault() ?? throw new InvalidOperationException($"{at}: no candidate breaks the pattern"));
             case "enum":
                 var options = schema["enum"]!.AsArray();
                 if (options.All(o => o is JsonValue v && v.TryGetValue<string>(out _)))
@@ -491,12 +649,21 @@ internal sealed class InvalidBodyCorpus
     /// <summary>A string of <paramref name="length"/> code points that the schema's pattern accepts.</summary>
     private static string FittingRun(JsonObject schema, int length, string at)
     {
-        foreach (var c in "a1_")
+        // A run of one character, after a prefix some formats need (an OBS path's "/", "obs://").
+        foreach (var prefix in (string[])["", "/", "obs://", "/a/"])
         {
-            var run = new string(c, length);
-            if (schema["pattern"] is not JsonValue pattern || Regex.IsMatch(run, pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)))
+            foreach (var c in "a1_")
             {
-                return run;
+                if (length < prefix.Length)
+                {
+                    continue;
+                }
+
+                var run = prefix + new string(c, length - prefix.Length);
+                if (schema["pattern"] is not JsonValue pattern || Regex.IsMatch(run, pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)))
+                {
+                    return run;
+                }
             }
         }
 

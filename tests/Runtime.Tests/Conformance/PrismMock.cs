@@ -11,7 +11,7 @@ namespace ModelArts.Runtime.Tests.Conformance;
 /// <c>spec/</c> on 127.0.0.1: a request validator we did not write. Installs the pinned tools with
 /// <c>eng/openapi/install.sh</c> when they are missing, so <c>dotnet test</c> alone works too.
 /// </summary>
-public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
+public sealed class PrismMock(string specFile) : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
@@ -100,12 +100,6 @@ public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -124,14 +118,36 @@ public abstract class PrismMock(string specFile) : IAsyncLifetime, IDisposable
     }
 }
 
-/// <summary>Prism mocking <c>spec/modelarts.openapi.json</c>.</summary>
-public sealed class DataManagementPrism() : PrismMock("modelarts.openapi.json");
+/// <summary>
+/// One Prism per document of <c>spec/</c> (a Prism mocks one document), started together: each takes a couple of
+/// seconds and about 150 MB, so nine start in the time of a few and the tests of every document share them.
+/// </summary>
+public sealed class PrismMocks : IAsyncLifetime, IDisposable
+{
+    private readonly Dictionary<string, PrismMock> _mocks = SpecDocument.All.ToDictionary(d => d.FileName, d => new PrismMock(d.FileName));
 
-/// <summary>Prism mocking <c>spec/iam.openapi.json</c>.</summary>
-public sealed class IamPrism() : PrismMock("iam.openapi.json");
+    /// <summary>The Prism mocking <paramref name="spec"/>.</summary>
+    internal PrismMock For(SpecDocument spec) => _mocks[spec.FileName];
+
+    public Task InitializeAsync() => Task.WhenAll(_mocks.Values.Select(m => m.InitializeAsync()));
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        foreach (var mock in _mocks.Values)
+        {
+            mock.Dispose();
+        }
+    }
+}
 
 [CollectionDefinition(Name)]
-public sealed class PrismMockDefinition : ICollectionFixture<DataManagementPrism>, ICollectionFixture<IamPrism>
+public sealed class PrismMockDefinition : ICollectionFixture<PrismMocks>
 {
     public const string Name = "Prism";
 }

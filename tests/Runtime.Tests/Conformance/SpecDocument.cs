@@ -14,7 +14,8 @@ internal sealed record SpecOperation(
     string PathTemplate,
     IReadOnlyList<SpecParameter> Parameters,
     JsonObject? BodySchema,
-    IReadOnlyList<SpecExample> BodyExamples);
+    IReadOnlyList<SpecExample> BodyExamples,
+    string MediaType = "application/json");
 
 /// <summary>
 /// One document of <c>spec/</c> as the conformance tests see it: its operations, the generated client that calls
@@ -38,7 +39,35 @@ internal sealed class SpecDocument
 
     public static SpecDocument Iam { get; } = new("iam.openapi.json", typeof(global::ModelArts.Iam.IamClient));
 
-    public static IReadOnlyList<SpecDocument> All { get; } = [DataManagement, Iam];
+    /// <summary>Every document of <c>spec/</c> with the client the package props generate from it.</summary>
+    public static IReadOnlyList<SpecDocument> All { get; } =
+    [
+        DataManagement,
+        Iam,
+        new("training.openapi.json", typeof(global::ModelArts.Training.TrainingClient)),
+        new("development.openapi.json", typeof(global::ModelArts.Development.DevelopmentClient)),
+        new("resources.openapi.json", typeof(global::ModelArts.Resources.ResourcesClient)),
+        new("services.openapi.json", typeof(global::ModelArts.Services.ServicesClient)),
+        new("service-tasks.openapi.json", typeof(global::ModelArts.ServiceTasks.ServiceTasksClient)),
+        new("ai-applications.openapi.json", typeof(global::ModelArts.AiApplications.AiApplicationsClient)),
+        new("authorization.openapi.json", typeof(global::ModelArts.Authorization.AuthorizationClient)),
+    ];
+
+    /// <summary>Examples the documentation contradicts (<c>spec/example-exceptions.json</c>, written by the extractor): (operationId, example) of this document.</summary>
+    public IReadOnlySet<(string OperationId, string Example)> ExceptedExamples => _excepted ??= ReadExceptions();
+
+    private HashSet<(string, string)>? _excepted;
+
+    private HashSet<(string, string)> ReadExceptions()
+    {
+        var path = Path.Combine(ModelArts.Testing.RepositoryRoot.Path, "spec", "example-exceptions.json");
+        return File.Exists(path)
+            ? JsonNode.Parse(File.ReadAllText(path))!.AsArray()
+                .Where(e => e!["document"]!.GetValue<string>() == FileName)
+                .Select(e => (e!["operationId"]!.GetValue<string>(), e["example"]!.GetValue<string>()))
+                .ToHashSet()
+            : [];
+    }
 
     public string FileName { get; }
 
@@ -87,12 +116,25 @@ internal sealed class SpecDocument
         return node;
     }
 
+    /// <summary>The schema of the value at <paramref name="segments"/> (property names, and item indexes) under <paramref name="schema"/>.</summary>
+    public JsonObject SchemaAt(JsonObject schema, IEnumerable<string> segments)
+    {
+        foreach (var segment in segments)
+        {
+            var resolved = Resolve(schema).Schema;
+            schema = resolved["items"] is JsonObject items && int.TryParse(segment, out _) ? items : Property(resolved, segment);
+        }
+
+        return schema;
+    }
+
     /// <summary>The property schema <paramref name="name"/> of the object schema <paramref name="schema"/>.</summary>
     public JsonObject Property(JsonObject schema, string name) =>
         Resolve(schema).Schema["properties"]?[name]?.AsObject() ?? throw new InvalidOperationException($"no property '{name}' in {schema.ToJsonString()}");
 
     /// <summary>
-    /// The smallest value <paramref name="schema"/> accepts: the first enum value, the required properties only,
+    /// The smallest value <paramref name="schema"/> accepts: the first enum value, the required properties only (those
+    /// only requests must carry, <c>x-required-in-requests</c>, included),
     /// <c>minItems</c> items, the lowest number in range, the first of a few short strings that fits length and pattern.
     /// </summary>
     public JsonNode Valid(JsonObject schema)
@@ -117,7 +159,7 @@ internal sealed class SpecDocument
         {
             case "object":
                 var value = new JsonObject();
-                foreach (var required in Strings(resolved["required"]))
+                foreach (var required in Strings(resolved["required"]).Concat(Strings(resolved["x-required-in-requests"])).Distinct())
                 {
                     value[required] = Valid(Property(resolved, required));
                 }
@@ -138,7 +180,11 @@ internal sealed class SpecDocument
             case "boolean":
                 return JsonValue.Create(false);
             default:
-                string[] candidates = ["a", "abc", "a1", "day", "month", "0.5-0.8", "20190101-20190102", "1"];
+                string[] candidates =
+                [
+                    "a", "abc", "a1", "day", "month", "0.5-0.8", "20190101-20190102", "1",
+                    "/bucket/dir/", "obs://bucket/dir/", "#3399ff", "127.0.0.1", "2024-01-02T08:00:00", "08:00:00", "2024-01-02",
+                ];
                 foreach (var candidate in candidates)
                 {
                     var padded = candidate.PadRight(Integer(resolved["minLength"], 0), 'a');
@@ -226,7 +272,9 @@ internal sealed class SpecDocument
                         parameter["schema"]?.AsObject() ?? []));
                 }
 
-                var content = operation["requestBody"]?["content"]?["application/json"];
+                // The body's JSON media type: application/json, or one of its kind (application/merge-patch+json).
+                var media = operation["requestBody"]?["content"]?.AsObject().FirstOrDefault(m => m.Key.Contains("json", StringComparison.Ordinal));
+                var content = media?.Value;
                 var examples = new List<SpecExample>();
                 if (content?["examples"] is JsonObject named)
                 {
@@ -244,7 +292,8 @@ internal sealed class SpecDocument
                     path,
                     parameters,
                     content?["schema"]?.AsObject(),
-                    examples));
+                    examples,
+                    media?.Key ?? "application/json"));
             }
         }
 

@@ -13,7 +13,16 @@ public sealed class FuzzTests
 {
     private const int MutationsPerPage = 150;
 
-    public static TheoryData<string, string> WrittenPages => Pages.PageFormatTests.Formats;
+    public static TheoryData<string, string> WrittenPages
+    {
+        get
+        {
+            var pages = Pages.PageFormatTests.Formats;
+            pages.Add("old_version.rst", StylePages.OldVersion);
+            pages.Add("nested.rst", StylePages.Nested);
+            return pages;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(WrittenPages))]
@@ -29,6 +38,8 @@ public sealed class FuzzTests
             "seeds/002_6ab636e5ae2ba871.txt",
             "seeds/003_4c09c8aa5b18b1ce.txt",
             "zh/创建团队标注任务.md",
+            "otc-more/historical_apis/devenviron_old_version/modifying_the_description_of_a_development_environment_instance.rst",
+            "otc-more/resource_management/resource_pool_management/creating_resource_pools.rst",
         };
         foreach (var page in pages)
         {

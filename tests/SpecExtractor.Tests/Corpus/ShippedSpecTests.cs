@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace ModelArts.SpecExtractor.Tests.Corpus;
 
-/// <summary>What the committed spec/ says about the operations this project started from (no docs needed).</summary>
+/// <summary>What the committed spec/ says (no docs needed).</summary>
 public sealed class ShippedSpecTests
 {
     private static readonly JsonObject Spec = Load("modelarts.openapi.json");
@@ -77,6 +78,89 @@ public sealed class ShippedSpecTests
         Assert.Empty(operation["security"]!.AsArray());
         Assert.True(operation["responses"]!["201"]!["headers"]!["X-Subject-Token"]!["required"]!.GetValue<bool>());
         Assert.Null(Spec["paths"]!["/v3/auth/tokens"]);
+    }
+
+    [Theory]
+    [InlineData("services.openapi.json", "ServiceConfig", "weight", "integer")] // the example writes "100"
+    [InlineData("services.openapi.json", "ListServices", "workspace_id", "string")] // the example writes 0
+    [InlineData("training.openapi.json", "JobConfig", "code_tree", null)] // a list in the table, one object in the example
+    [InlineData("resources.openapi.json", "UpdatePoolTagsResponse", "tags", "array")] // "Tag object", the example a list of them
+    public void Beyond_data_management_a_clear_table_type_survives_its_example(string document, string schema, string property, string? type)
+    {
+        var node = Load(document).Property(schema, property);
+
+        Assert.Null(node["anyOf"]);
+        Assert.Equal(type, node["type"]?.GetValue<string>());
+        Assert.NotEmpty(node["x-doc-type-conflict"]!.AsArray());
+        if (type is null or "array")
+        {
+            Assert.StartsWith("#/components/schemas/", (node["$ref"] ?? node["items"]!["$ref"])!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("training.openapi.json", "/v2/{project_id}/training-jobs/{training_job_id}", "WaitForTrainingJob")]
+    [InlineData("services.openapi.json", "/v1/{project_id}/services/{service_id}", "WaitForService")]
+    [InlineData("development.openapi.json", "/v1/{project_id}/notebooks/{id}", "WaitForNotebookRunning")]
+    [InlineData("development.openapi.json", "/v1/{project_id}/notebooks/{id}", "WaitForNotebookStopped")]
+    [InlineData("resources.openapi.json", "/v2/{project_id}/pools/{pool_name}", "WaitForPool")]
+    public void Long_running_work_has_a_wait_whose_statuses_are_documented_values(string document, string path, string method)
+    {
+        var spec = Load(document);
+        var operation = spec["paths"]![path]!["get"]!;
+        var waits = operation["x-modelarts-wait"] is JsonArray many ? many.Select(w => w!.AsObject()) : [operation["x-modelarts-wait"]!.AsObject()];
+        var wait = Assert.Single(waits, w => w["method"]!.GetValue<string>() == method);
+
+        var response = operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        var status = Resolve(spec, response, wait["status"] is JsonArray steps ? steps.Strings() : [wait["status"]!.GetValue<string>()]);
+        var documented = status["enum"].Strings();
+        var ending = new[] { "succeeded", "failed", "stopped" }.SelectMany(k => wait[k]?.Strings() ?? []).ToList();
+        Assert.NotEmpty(wait["succeeded"].Strings());
+        Assert.All(ending, value => Assert.Contains(value, documented));
+    }
+
+    [Fact]
+    public void Same_named_tables_of_different_chapters_are_schemas_of_different_documents()
+    {
+        var event1 = Load("modelarts.openapi.json").Schema("Event");
+        var event2 = Load("training.openapi.json").Schema("Event");
+        var event3 = Load("resources.openapi.json").Schema("Event");
+
+        Assert.Contains("error_code", event1["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("level", event2["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("firstTimestamp", event3["properties"]!.AsObject().Select(p => p.Key));
+        Assert.DoesNotContain("firstTimestamp", event2["properties"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void No_two_operations_or_schemas_of_a_document_differ_only_in_case_or_punctuation()
+    {
+        foreach (var entry in Manifest.Load(TestPaths.Spec))
+        {
+            var spec = Load(entry.Out);
+            var schemas = spec["components"]!["schemas"]!.AsObject().Select(p => p.Key).ToList();
+            var operations = spec["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Select(m => m.Value?["operationId"]?.GetValue<string>()).OfType<string>().ToList();
+            foreach (var names in new[] { schemas, operations })
+            {
+                var clashes = names.GroupBy(n => Regex.Replace(n, "[^A-Za-z0-9]", string.Empty).ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => string.Join(" = ", g));
+                Assert.True(!clashes.Any(), $"{entry.Out}: {string.Join("; ", clashes)}");
+            }
+        }
+    }
+
+    /// <summary>The schema at a path of property names below a (possibly referenced) schema.</summary>
+    private static JsonObject Resolve(JsonObject spec, JsonNode schema, IEnumerable<string> steps)
+    {
+        JsonObject Deref(JsonNode node) =>
+            node["$ref"] is { } reference ? spec.Schema(reference.GetValue<string>()["#/components/schemas/".Length..]) : node.AsObject();
+
+        var current = Deref(schema);
+        foreach (var step in steps)
+        {
+            current = Deref(current["properties"]![step]!);
+        }
+
+        return current;
     }
 
     private static JsonObject Load(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Spec, name)))!.AsObject();

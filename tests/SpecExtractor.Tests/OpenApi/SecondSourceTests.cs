@@ -54,6 +54,30 @@ public sealed class SecondSourceTests : IDisposable
     }
 
     [Fact]
+    public void An_option_list_of_another_table_or_edition_does_not_narrow_a_stated_list_form()
+    {
+        // One page: a hyphen-joined list of reason IDs, whose options are its items; the others (and the second edition): the options alone.
+        const string List = "Reasons. Use a hyphen (-) to separate every two reason IDs, for example, 3-20. Options:\n- 3: low confidence\n- 20: other";
+        const string Options = "Reason. Options:\n- 3: low confidence\n- 20: other";
+        var english = Write("en", PageWriter.Operation("AddThings", "PUT /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", List))],
+            requestExample: null, statuses: ["200"]));
+        Write("en", PageWriter.Operation("CreateThings", "POST /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", Options))],
+            requestExample: null, statuses: ["200"]));
+        var chinese = Write("zh", PageWriter.Operation("AddThings", "PUT /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("label", "No", "Label object", "Label.")), new Table("Label", "request", new Row("reasons", "No", "String", "原因。可选值如下：\n- 3：低置信度\n- 20：其他"))],
+            requestExample: null, statuses: ["200"]));
+
+        var result = Extraction.Run(new ExtractionRequest([english], [], Extract.Info) { Supplements = [chinese] });
+
+        var reasons = result.Document.Property("Label", "reasons");
+        Assert.Null(reasons["enum"]);
+        Assert.Matches(reasons["pattern"]!.GetValue<string>(), "3-20");
+        Assert.Contains(result.Warnings, w => w.Message.Contains("does not narrow the value form the primary edition states", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_error_body_the_pages_show_once_is_the_body_of_every_documented_error_answer()
     {
         var operation = PageWriter.Operation("GetThing", "GET /v2/{project_id}/things", [], requestExample: null, statuses: ["200", "401", "404", "500"]);
@@ -90,6 +114,43 @@ public sealed class SecondSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_pages_own_error_table_of_the_same_fields_is_the_one_error_body_and_one_that_documents_more_stays()
+    {
+        // New-style pages document their error answers with a table of their own, under "Status code: 400".
+        static (string File, string Text) WithErrorTable(string id, params Row[] rows)
+        {
+            var page = PageWriter.Operation(id, $"GET /v2/{{project_id}}/{id.ToLowerInvariant()}", new Table("Response body parameters", "response", new Row("name", "", "String", "Name.")));
+            var error = PageWriter.Operation("X", "GET /x", new Table("Response body parameters", "response", rows)).Text;
+            var table = error[error.IndexOf("**Table", StringComparison.Ordinal)..error.IndexOf("## Status Codes", StringComparison.Ordinal)].Replace("**Table 1**", "**Table 2**", StringComparison.Ordinal);
+            var text = page.Text.Replace("## Status Codes", "**Status code: 400**\n\n" + table + "## Status Codes", StringComparison.Ordinal)
+                .Replace("<tr><td><p>200</p></td><td><p>Status 200</p></td></tr>", "<tr><td><p>200</p></td><td><p>Status 200</p></td></tr>\n<tr><td><p>400</p></td><td><p>Bad request</p></td></tr>", StringComparison.Ordinal);
+            return (page.File, text);
+        }
+
+        var same = Write("en", WithErrorTable("ShowThings", new Row("error_code", "", "String", "Error code."), new Row("error_msg", "", "String", "Error message.")));
+        Write("en", WithErrorTable("ShowOthers", new Row("error_code", "", "String", "Error code."), new Row("error_msg", "", "String", "Error message."), new Row("error_solution", "", "String", "Solution.")));
+        var response = Write("calling", ("response.md", """
+            # Response<a name="modelarts_03_0003"></a>
+
+            The following shows an error response body.
+
+            ```
+            { "error_msg": "The format of message is error", "error_code": "AS.0001" }
+            ```
+            """));
+
+        var result = Extraction.Run(new ExtractionRequest([same, response], [], Extract.Info));
+
+        Schema(result, "/v2/{project_id}/showthings", "#/components/schemas/ErrorResponse");
+        Schema(result, "/v2/{project_id}/showothers", "#/components/schemas/ShowOthersResponse400");
+        Assert.False(result.Document["components"]!["schemas"]!.AsObject().ContainsKey("ShowThingsResponse400"));
+        Assert.Contains(result.Document.Schema("ErrorResponse")["x-doc-tables"]!.AsArray(), t => t!.GetValue<string>().Contains("showthings.md", StringComparison.Ordinal));
+
+        static void Schema(ExtractionResult result, string path, string expected) =>
+            Assert.Equal(expected, result.Document["paths"]![path]!["get"]!["responses"]!["400"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void An_example_value_outside_the_options_widens_a_response_enum_but_not_one_requests_use()
     {
         var statusRow = new Row("status", "No", "String", "Status. Options:\n- running: running\n- done: done");
@@ -109,6 +170,51 @@ public sealed class SecondSourceTests : IDisposable
         Assert.Contains("\"paused\" at $.spec.status", exception.Reason, StringComparison.Ordinal);
         Assert.Equal(["new", "old", "archived"], document.Property("ListThingsResponse", "state")["enum"].Strings());
         Assert.Contains(warnings, w => w.Message.Contains("example-exceptions.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_example_outside_the_stated_format_drops_a_response_pattern_but_not_one_requests_use()
+    {
+        var pathRow = new Row("path", "No", "String", "OBS path of the output.");
+        var create = PageWriter.Operation("CreateThing", "POST /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("spec", "No", "Spec object", "Spec.")), new Table("Spec", "request", pathRow)],
+            requestExample: """{ "spec": { "path": "" } }""", statuses: ["200"]);
+        var show = PageWriter.Operation("ShowThing", "GET /v2/{project_id}/things",
+            [new Table("Response body parameters", "response", new Row("location", "", "String", "OBS path where the model is located or the template address of the SWR image."))],
+            requestExample: null, statuses: ["200"]);
+        var showPage = show.Text.Replace("## Status Codes", "## Example Responses\n\n**Status code: 200**\n\n```\n{ \"location\": \"https://models.obs.example.com/mnist\" }\n```\n\n## Status Codes", StringComparison.Ordinal);
+
+        var (document, coverage, warnings) = Extract.Pages(create, (show.File, showPage));
+
+        Assert.Equal("obs-path", document.Property("Spec", "path")["format"]!.GetValue<string>());
+        var exception = Assert.Single(coverage.ExampleExceptions);
+        Assert.Equal(("CreateThing", "example1"), (exception.OperationId, exception.Example));
+        Assert.Contains("\"\" at $.spec.path, which does not match the documented format", exception.Reason, StringComparison.Ordinal);
+        var location = document.Property("ShowThingResponse", "location");
+        Assert.Null(location["pattern"]);
+        Assert.Null(location["format"]);
+        Assert.Null(location["x-doc-source"]);
+        Assert.Contains(warnings, w => w.Message.Contains("the response shows other values, so the pattern is not extracted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_request_example_without_what_only_requests_must_carry_is_an_exception_and_a_response_one_is_not()
+    {
+        // Spec is both the request's and the answer's: only the request table marks name Mandatory (x-required-in-requests).
+        var create = PageWriter.Operation("PatchThing", "PATCH /v2/{project_id}/things",
+            [new Table("Request body parameters", "request", new Row("spec", "No", "Spec object", "Spec.")), new Table("Spec", "request", new Row("name", "Yes", "String", "Name."), new Row("size", "No", "Integer", "Size."))],
+            requestExample: """{ "spec": { "size": 2 } }""", statuses: ["200"]);
+        var show = PageWriter.Operation("ShowThing", "GET /v2/{project_id}/things",
+            [new Table("Response body parameters", "response", new Row("spec", "", "Spec object", "Spec.")), new Table("Spec", "response", new Row("name", "", "String", "Name."), new Row("size", "", "Integer", "Size."))],
+            requestExample: null, statuses: ["200"]);
+        var showPage = show.Text.Replace("## Status Codes", "## Example Responses\n\n**Status code: 200**\n\n```\n{ \"spec\": { \"size\": 3 } }\n```\n\n## Status Codes", StringComparison.Ordinal);
+
+        var (document, coverage, _) = Extract.Pages(create, (show.File, showPage));
+
+        Assert.Equal(["name"], document.Schema("Spec")["x-required-in-requests"].Strings());
+        var exception = Assert.Single(coverage.ExampleExceptions);
+        Assert.Equal(("PatchThing", "example1"), (exception.OperationId, exception.Example));
+        Assert.Contains("no 'name' at $.spec, which the request table marks Mandatory", exception.Reason, StringComparison.Ordinal);
     }
 
     private string Write(string folder, (string File, string Text) page)

@@ -213,6 +213,68 @@ public sealed class FormatCatalogTests
     }
 
     [Fact]
+    public void Options_of_a_separated_list_are_its_items_not_its_values()
+    {
+        var facts = ConstraintCatalog.Read("@modelarts:hard_reasons", "string",
+            "Reasons that the sample is a hard sample. Use a hyphen (-) to separate every two hard sample reason IDs, for example, 3-20-21-19. Options:\n- 0: No target objects are identified.\n- 3: The prediction result differs.\n- 19: Other.\n- 20: Other.\n- 21: Other.",
+            Row);
+
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Matches(pattern, "3-20-21-19");
+        Assert.Matches(pattern, "0");
+        Assert.DoesNotMatch(pattern, "3-7");
+        Assert.DoesNotMatch(pattern, "3--20");
+        Assert.Contains(facts.Sources, s => s.Keywords.Contains("pattern") && s.Sentence.StartsWith("Options:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_formats_for_two_cases_are_alternatives_not_two_requirements()
+    {
+        var facts = ConstraintCatalog.Read("begin_at", "string",
+            "Start time of a period. If a scheduled task is of the once type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.",
+            Row);
+
+        var pattern = facts.Keywords["pattern"]!.GetValue<string>();
+        Assert.False(facts.Keywords.ContainsKey("allOf"));
+        Assert.Matches(pattern, "2024-01-02T08:00:00");
+        Assert.Matches(pattern, "08:00:00");
+        Assert.DoesNotMatch(pattern, "08:00");
+        Assert.Equal(2, facts.Sources.Count(s => s.Keywords.Contains("pattern")));
+    }
+
+    [Fact]
+    public void Quoted_literals_in_a_date_format_are_literal_characters()
+    {
+        var pattern = ConstraintCatalog.Read("timestamp", "string", "UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'", Row).Keywords["pattern"]!.GetValue<string>();
+
+        Assert.Matches(pattern, "2022-03-30T07:09:10Z");
+        Assert.DoesNotMatch(pattern, "2022-03-30");
+    }
+
+    [Fact]
+    public void An_option_list_for_one_case_is_no_enum()
+    {
+        var facts = ConstraintCatalog.Read("flavor_id", "string",
+            "ID of the resource flavor. The options for dedicated resource pools with GPU specifications are as follows:\n- modelarts.pool.visual.xlarge (1 card)\n- modelarts.pool.visual.2xlarge (2 cards)",
+            Row);
+
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Contains(facts.Warnings, w => w.Contains("applies only for dedicated resource pools with GPU specifications", StringComparison.Ordinal));
+        Assert.True(ConstraintCatalog.Read("status", "string", "Options for Status:\n- running\n- stopped", Row).Keywords.ContainsKey("enum"));
+    }
+
+    [Fact]
+    public void An_option_list_of_ranges_is_no_enum()
+    {
+        var facts = ConstraintCatalog.Read("cidr", "string", "Network CIDR. Values:\n- 172.16.0.0/12-172.16.0.0/24\n- 192.168.0.0/16-192.168.0.0/24", Row);
+
+        Assert.False(facts.Keywords.ContainsKey("enum"));
+        Assert.Contains(facts.Warnings, w => w.Contains("lists ranges", StringComparison.Ordinal));
+        Assert.Equal("[\"sys-data\",\"sys-model\"]", ConstraintCatalog.Read("x", "string", "Values:\n- sys-data\n- sys-model", Row).Keywords["enum"]!.ToJsonString());
+    }
+
+    [Fact]
     public void A_single_character_separator_from_a_listed_set_admits_its_documented_default()
     {
         var facts = ConstraintCatalog.Read("text_sample_separator", "string",
@@ -234,6 +296,48 @@ public sealed class FormatCatalogTests
     [InlineData("Currently, only value all is available.", "[\"all\"]")]
     public void Closed_sets_stated_in_a_sentence_are_enums(string sentence, string values) =>
         Assert.Equal(values, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["enum"]!.ToJsonString());
+
+    [Theory]
+    [InlineData("Possible values are DAYS, HOURS, and MINUTES.", "[\"DAYS\",\"HOURS\",\"MINUTES\"]")]
+    [InlineData("The options are between, like, in, and not.", "[\"between\",\"like\",\"in\",\"not\"]")]
+    [InlineData("The value can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP (source IP address algorithm).", "[\"ROUND_ROBIN\",\"LEAST_CONNECTIONS\",\"SOURCE_IP\"]")]
+    [InlineData("The value range is [Info Error Warning].", "[\"Info\",\"Error\",\"Warning\"]")]
+    public void Closed_sets_with_other_leads_notes_and_brackets_are_enums(string sentence, string values) =>
+        Assert.Equal(values, ConstraintCatalog.Read("x", "string", sentence, Row).Keywords["enum"]!.ToJsonString());
+
+    [Fact]
+    public void An_option_list_introduced_as_follows_is_not_read_as_an_inline_closed_set() =>
+        Assert.False(ConstraintCatalog.Read("x", "string", "The options are as follows, or none.", Row).Keywords.ContainsKey("enum"));
+
+    [Theory]
+    [InlineData("The value contains 64 characters.", 64)]
+    [InlineData("The value is a string of 32 characters consisting of lowercase letters and digits.", 32)]
+    public void One_stated_length_is_both_bounds(string sentence, int length)
+    {
+        var facts = ConstraintCatalog.Read("id", "string", sentence, Row);
+
+        Assert.Equal(length, facts.Keywords["minLength"]!.GetValue<long>());
+        Assert.Equal(length, facts.Keywords["maxLength"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("The value must be greater than 0.", "exclusiveMinimum", "0")]
+    [InlineData("The value cannot be smaller than 0.01, with the third decimal place is rounded off.", "minimum", "0.01")]
+    public void Lower_bounds_stated_as_comparisons(string sentence, string keyword, string value) =>
+        Assert.Equal(value, ConstraintCatalog.Read("cpu", "number", sentence, Row).Keywords[keyword]!.ToJsonString());
+
+    [Fact]
+    public void A_condition_on_the_value_is_no_bound() =>
+        Assert.False(ConstraintCatalog.Read("max_surge", "number", "If the value is greater than 1, it indicates the maximum number of instances.", Row).Keywords.ContainsKey("exclusiveMinimum"));
+
+    [Fact]
+    public void Special_characters_listed_after_the_sentence_are_forbidden()
+    {
+        var pattern = ConstraintCatalog.Read("event_info", "string", "The following special characters are not supported: (){}';,[]<>/?`", Row).Keywords["pattern"]!.GetValue<string>();
+
+        Assert.Matches(pattern, "disk full");
+        Assert.DoesNotMatch(pattern, "a;b");
+    }
 
     [Fact]
     public void Only_one_item_at_a_time_is_max_items()

@@ -34,6 +34,18 @@ public sealed class TypeExpressionTests
         Assert.Equal(new MapType(new ArrayType(new NamedType("LabelStats"))), TypeExpression.Parse("Map<String,Array<LabelStats>>"));
     }
 
+    [Fact]
+    public void Type_cells_of_the_other_chapters()
+    {
+        Assert.Equal(new ArrayType(new MapType(new PrimitiveType("string", null))), TypeExpression.Parse("Array of Map<String,String> objects"));
+        Assert.Equal(new MapType(new NamedType("ModelAdditionalProperties")), TypeExpression.Parse("Map<String, ModelAdditionalProperties>"));
+        Assert.Equal(new ArrayType(new ArrayType(new PrimitiveType("integer", "int32"))), TypeExpression.Parse("Array<Array<Integer>>"));
+        Assert.Equal(new ArrayType(new NamedType("jobs")), TypeExpression.Parse("jobs array")); // old style: the table "jobs parameters"
+        Assert.IsType<UnknownType>(Assert.IsType<ArrayType>(TypeExpression.Parse("JSON Array")).Items);
+        Assert.IsType<FreeObjectType>(TypeExpression.Parse("Dict"));
+        Assert.IsType<FreeObjectType>(TypeExpression.Parse("JSON"));
+    }
+
     [Theory]
     [InlineData("Task ID.")]
     [InlineData("OK")]
