@@ -60,7 +60,7 @@ internal static class GeneratorHarness
     private static (InMemoryText[] Texts, TestOptionsProvider Options) Shipped(string[]? chapters, Dictionary<string, string>? global = null)
     {
         var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot, "src", "Package", "buildTransitive", "ModelArts.Sdk.props"));
-        var items = props.Descendants("AdditionalFiles")
+        var items = props.Descendants("ModelArtsShippedDocument")
             .Select(item => (File: Path.Combine(SpecFolder, item.Attribute("Include")!.Value.Replace("$(ModelArtsSpecDirectory)", string.Empty, StringComparison.Ordinal)), Metadata: item.Attributes().Where(a => a.Name.LocalName.StartsWith("ModelArts", StringComparison.Ordinal)).ToDictionary(a => a.Name.LocalName, a => a.Value)))
             .Where(item => chapters is null || chapters.Contains(item.Metadata["ModelArtsChapter"]))
             .ToList();

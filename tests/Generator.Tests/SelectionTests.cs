@@ -114,8 +114,8 @@ public sealed class SelectionTests
         var (_, output, diagnostics) = Generate("CreateProcessorTask, tag:no-such-tag ,CreateProcesorTask");
 
         Assert.Equal(
-            ["ModelArtsOperations entry 'tag:no-such-tag' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>' or a path prefix starting with '/')",
-             "ModelArtsOperations entry 'CreateProcesorTask' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>' or a path prefix starting with '/')"],
+            ["ModelArtsOperations entry 'tag:no-such-tag' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>', 'chapter:<chapter>' or a path prefix starting with '/')",
+             "ModelArtsOperations entry 'CreateProcesorTask' matches no operation of any OpenAPI document; nothing is generated for it (use an operationId, 'tag:<tag>', 'chapter:<chapter>' or a path prefix starting with '/')"],
             diagnostics.Where(d => d.Id == "MAG008").Select(d => d.GetMessage()));
         Assert.Equal(["CreateProcessorTaskAsync"], Methods(output, "ModelArts.ModelArtsClient"));
     }

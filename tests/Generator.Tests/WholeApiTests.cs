@@ -19,7 +19,7 @@ public sealed class WholeApiTests
         var dataManagement = alone.Where(t => t.Path.EndsWith("modelarts.openapi.json", StringComparison.Ordinal)).ToArray();
         var expected = Generate(dataManagement, aloneOptions);
 
-        var (all, selectedOptions) = GeneratorHarness.WholeApi(new() { ["build_property.ModelArtsOperations"] = "chapter:data-management" });
+        var (all, selectedOptions) = GeneratorHarness.WholeApi(new() { ["build_property.ModelArtsOperationList"] = "chapter:data-management" });
         Assert.Equal(9, all.Length);
         var (output, diagnostics, _) = GeneratorHarness.Run(all, selectedOptions, GeneratorHarness.Compilation([], GeneratorHarness.ConsumerReferences));
 
@@ -34,7 +34,7 @@ public sealed class WholeApiTests
     [Fact]
     public void Selecting_two_chapters_generates_both_clients_and_nothing_of_the_others()
     {
-        var (all, options) = GeneratorHarness.WholeApi(new() { ["build_property.ModelArtsOperations"] = "chapter:training;chapter:iam" });
+        var (all, options) = GeneratorHarness.WholeApi(new() { ["build_property.ModelArtsOperationList"] = "chapter:training,chapter:iam" });
 
         var (output, diagnostics, _) = GeneratorHarness.Run(all, options, GeneratorHarness.Compilation([], GeneratorHarness.ConsumerReferences));
 
@@ -46,7 +46,7 @@ public sealed class WholeApiTests
     [Fact]
     public async Task A_chapter_no_document_has_is_MAG008()
     {
-        var test = new Verify.Test().WithWholeApi().WithProperty("ModelArtsOperations", "chapter:trainings");
+        var test = new Verify.Test().WithWholeApi().WithProperty("ModelArtsOperationList", "chapter:trainings");
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(Diagnostics.UnmatchedSelection).WithNoLocation().WithArguments("chapter:trainings"));
 
         await test.RunAsync();

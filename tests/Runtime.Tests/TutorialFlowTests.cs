@@ -170,7 +170,6 @@ public sealed class TutorialFlowTests
             Template = new ModelArts.TemplateParam { Id = "sys_data_analyse" },
             CreateVersion = true,
             Description = "a<b",
-            Inputs = [],
         };
 
         var strict = new ModelArtsClient(http, new ModelArtsClientOptions { Endpoint = server.Address, ProjectId = "proj" });

@@ -145,7 +145,22 @@ public sealed class WholeApiClientTests
         // ListNotebooks: "offset: Start offset of the records on each page."
         var page = Spec("development")["paths"]!["/v1/{project_id}/notebooks"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example1"]!["value"]!.AsObject();
         var perPage = page["data"]!.AsArray().Count;
-        var handler = new ScriptedHandler(r => r.RequestUri!.Query.Contains($"offset={2 * perPage}", StringComparison.Ordinal) ? """{"data":[]}""" : page.ToJsonString());
+        // The second page holds other notebooks (the client stops on a page the server sent before).
+        foreach (var total in new[] { "total", "count", "total_count" }.Where(page.ContainsKey))
+        {
+            page[total] = 2 * perPage;
+        }
+
+        var second = page.DeepClone().AsObject();
+        foreach (var notebook in second["data"]!.AsArray())
+        {
+            notebook!["id"] = notebook["id"]!.GetValue<string>() + "-next";
+        }
+
+        var handler = new ScriptedHandler(r =>
+            r.RequestUri!.Query.Contains($"offset={2 * perPage}", StringComparison.Ordinal) ? """{"data":[]}"""
+            : r.RequestUri.Query.Contains($"offset={perPage}", StringComparison.Ordinal) ? second.ToJsonString()
+            : page.ToJsonString());
         var client = new ModelArts.Development.DevelopmentClient(new HttpClient(handler), Options());
 
         var items = new List<ModelArts.Development.NotebookResp>();
