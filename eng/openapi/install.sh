@@ -12,8 +12,10 @@ export DO_NOT_TRACK=1
 export NO_UPDATE_NOTIFIER=1
 export npm_config_update_notifier=false
 
+# An interrupted install can leave the lock file without the tools: they are checked too.
 if [ -f "$TOOLS_DIR/node_modules/.package-lock.json" ] \
-   && [ ! "$TOOLS_DIR/package-lock.json" -nt "$TOOLS_DIR/node_modules/.package-lock.json" ]; then
+   && [ ! "$TOOLS_DIR/package-lock.json" -nt "$TOOLS_DIR/node_modules/.package-lock.json" ] \
+   && [ -x "$TOOLS_DIR/node_modules/.bin/prism" ] && [ -x "$TOOLS_DIR/node_modules/.bin/spectral" ] && [ -x "$TOOLS_DIR/node_modules/.bin/redocly" ]; then
   exit 0
 fi
 

@@ -142,7 +142,7 @@ public sealed class CorpusCallTests
     {
         var document = CorpusDocument.Get("query-styles");
         var handler = new Recorder("""{"count":1}""");
-        var range = Model(document, "Range", """{"from":1,"to":5}""");
+        var range = Model(document, "RangeObject", """{"from":1,"to":5}""");
 
         await Call(
             document,

@@ -61,6 +61,7 @@ public sealed class LargeDocumentConsumerTests
 
             written += count;
             var s = r.Schema;
+            var type = ModelArts.Generator.Parsing.AmbientTypes.Avoid(s, "Object"); // File is FileObject: implicit usings see System.IO.File
             code.Append($$"""
                         {
                             var request = new New{{s}}
@@ -75,7 +76,7 @@ public sealed class LargeDocumentConsumerTests
                                 Description = null,
                             };
                             IReadOnlyList<ModelArtsViolation> violations = request.Validate();
-                            {{s}} created = await client.Create{{s}}Async(request, ct);
+                            {{type}} created = await client.Create{{s}}Async(request, ct);
                             string id = created.Id;
                             string createdAt = created.CreatedAt;
                             string? deletedAt = created.DeletedAt;
@@ -84,12 +85,12 @@ public sealed class LargeDocumentConsumerTests
                             List{{s}}sResponse page = await client.List{{s}}sAsync(offset: 0, limit: 10, status: "archived", expand: ["x"], cancellationToken: ct);
                             bool? more = page.HasMore;
                             long? total = page.TotalCount;
-                            await foreach ({{s}} item in client.List{{s}}sItemsAsync(status: Status.Pending, cancellationToken: ct))
+                            await foreach ({{type}} item in client.List{{s}}sItemsAsync(status: Status.Pending, cancellationToken: ct))
                             {
                                 seen += item.Name.Length + violations.Count;
                             }
 
-                            {{s}} updated = await client.Update{{s}}Async(id, new Update{{s}}Request { Description = "d", Status = Status.Inactive, Metadata = new Dictionary<string, string> { ["plan"] = "gold" } }, ifMatch: "etag", cancellationToken: ct);
+                            {{type}} updated = await client.Update{{s}}Async(id, new Update{{s}}Request { Description = "d", Status = Status.Inactive, Metadata = new Dictionary<string, string> { ["plan"] = "gold" } }, ifMatch: "etag", cancellationToken: ct);
                             Delete{{s}}Response deleted = await client.Delete{{s}}Async(updated.Id, ct);
                             seen += deleted.Deleted == true ? 1 : 0;
 

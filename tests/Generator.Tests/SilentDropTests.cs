@@ -138,9 +138,9 @@ public sealed class SilentDropTests
                     switch (section)
                     {
                         case "schemas":
-                            if (entry is JsonObject schema && IsObject(schema) && !document.IsReportedAt(at) && document.Type(Naming.Pascal(name)) is null)
+                            if (entry is JsonObject schema && IsObject(schema) && !document.IsReportedAt(at) && document.Type(AmbientTypes.Avoid(Naming.Pascal(name), "Object")) is null)
                             {
-                                Problems.Add($"{at}: an object schema with no type named {Naming.Pascal(name)} and no diagnostic");
+                                Problems.Add($"{at}: an object schema with no type named {AmbientTypes.Avoid(Naming.Pascal(name), "Object")} and no diagnostic");
                             }
 
                             Schema(at, entry!.AsObject());

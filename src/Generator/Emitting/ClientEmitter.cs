@@ -291,7 +291,7 @@ internal static class ClientEmitter
         var kept = operation.QueryParameters.Where(p => p.Name != paging.OffsetParameter && p.Name != paging.LimitParameter).Concat(operation.HeaderParameters).ToList();
         var taken = new HashSet<string>(operation.PathParameters.Concat(operation.QueryParameters).Concat(operation.HeaderParameters).Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal) { "projectId", "cancellationToken" };
         var pageSize = Parsing.Naming.Unique("pageSize", taken);
-        var page = Parsing.Naming.Unique("page", taken);
+        var page = Parsing.Naming.Unique(paging.OffsetIsPageIndex ? "page" : "position", taken);
         var response = Parsing.Naming.Unique("response", taken);
         var items = Parsing.Naming.Unique("items", taken);
         var each = Parsing.Naming.Unique("item", taken);

@@ -248,8 +248,8 @@ internal sealed partial class OpenApiParser
     /// query page"). Without a description it counts items, as offsets usually do.
     /// </summary>
     private static bool OffsetCountsItems(string? description) =>
-        (description is null || ItemWords.IsMatch(description) || !PageWord.IsMatch(description))
-        && !PageIndexWords.IsMatch(description);
+        description is null
+        || ((ItemWords.IsMatch(description) || !PageWord.IsMatch(description)) && !PageIndexWords.IsMatch(description));
 
     private static readonly System.Text.RegularExpressions.Regex ItemWords = new(@"\b(?:records?|entry|entries|position|offset|index)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
