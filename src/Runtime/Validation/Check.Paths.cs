@@ -101,8 +101,27 @@ public static partial class Check
     }
 
     /// <summary>Validates a nested model.</summary>
-    public static void Model(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IJsonModel? value) =>
-        value?.Validate(violations, Path(path, names, index));
+    public static void Model(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IJsonModel? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (violations is not List<ModelArtsViolation> list)
+        {
+            value.Validate(violations, Path(path, names, index));
+            return;
+        }
+
+        // The nested model validates under an empty path; only its violations get the full path, so a valid body builds no string.
+        var before = list.Count;
+        value.Validate(list, string.Empty);
+        if (list.Count > before)
+        {
+            Prefix(list, before, Path(path, names, index));
+        }
+    }
 
     /// <summary>Validates every model of a list.</summary>
     public static void Models<T>(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IList<T>? list)
@@ -113,12 +132,39 @@ public static partial class Check
             return;
         }
 
-        var at = Path(path, names, index);
+        var collected = violations as List<ModelArtsViolation>;
         for (var i = 0; i < list.Count; i++)
         {
-            list[i]?.Validate(violations, at + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+            if (list[i] is not { } item)
+            {
+                continue;
+            }
+
+            if (collected is null)
+            {
+                item.Validate(violations, Path(path, names, index) + Index(i));
+                continue;
+            }
+
+            var before = collected.Count;
+            item.Validate(collected, string.Empty);
+            if (collected.Count > before)
+            {
+                Prefix(collected, before, Path(path, names, index) + Index(i));
+            }
         }
     }
+
+    /// <summary>Puts <paramref name="prefix"/> before the paths of the violations from <paramref name="from"/> on (added under an empty path).</summary>
+    private static void Prefix(List<ModelArtsViolation> violations, int from, string prefix)
+    {
+        for (var i = from; i < violations.Count; i++)
+        {
+            violations[i] = violations[i].Under(prefix);
+        }
+    }
+
+    private static string Index(int i) => "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     /// <summary>Validates every model of a map.</summary>
     public static void Models<T>(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IDictionary<string, T>? map)

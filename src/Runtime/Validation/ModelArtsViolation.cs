@@ -16,6 +16,9 @@ public sealed class ModelArtsViolation(string ruleId, string path, string messag
 
     /// <inheritdoc />
     public override string ToString() => $"{Path}: {Message} [{RuleId}]";
+
+    /// <summary>The same violation at <paramref name="prefix"/> + its path (a nested model's violation, found under an empty path).</summary>
+    internal ModelArtsViolation Under(string prefix) => new(RuleId, prefix + Path, Message);
 }
 
 /// <summary>The checks generated <c>Validate</c> methods call.</summary>
