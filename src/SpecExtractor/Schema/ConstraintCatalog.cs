@@ -160,6 +160,7 @@ internal static partial class ConstraintCatalog
         AdmitDefaultInRange(facts);
         DropDefaultOutsideOptions(facts);
         facts.Statements = Schema.Statements.ForType(Schema.Statements.Split(string.Join('\n', lines)), jsonType);
+        ReportUnencodableBounds(facts);
         foreach (var statement in facts.Statements.Where(s => s.Classes.Contains(ConstraintClass.Rule)))
         {
             if (RuleCatalog.Read(name, statement.Text, row) is { } rule)
@@ -169,6 +170,30 @@ internal static partial class ConstraintCatalog
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Bounds a JSON Schema of this value cannot hold are warnings that name them: a bound another API answers ("Obtain
+    /// the maximum value from Querying Job Resource Specifications"), a count of key-value pairs (what
+    /// <c>maxProperties</c> would state, which the generated <c>Validate()</c> does not check).
+    /// </summary>
+    private static void ReportUnencodableBounds(PropertyFacts facts)
+    {
+        foreach (var statement in facts.Statements.Where(s => s.Classes.Contains(ConstraintClass.Range)))
+        {
+            if (facts.Sources.Any(s => s.Sentence.Contains(statement.Text, StringComparison.Ordinal) || statement.Text.Contains(s.Sentence, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var reason = BoundFromAnotherAnswer().IsMatch(statement.Text) ? "takes its bound from another API's answer, which a schema cannot state"
+                : KeyValuePairCount().IsMatch(statement.Text) ? "counts key-value pairs (maxProperties/minProperties), which the generated Validate() does not check"
+                : null;
+            if (reason is not null)
+            {
+                facts.Warnings.Add($"'{facts.Name}': \"{Shorten(statement.Text)}\" {reason}; no bound is encoded");
+            }
+        }
     }
 
     /// <summary>A description with inline option lists and bullets joined by a lost line break put back on lines of their own.</summary>
@@ -886,6 +911,14 @@ internal static partial class ConstraintCatalog
 
     [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;；]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
+
+    /// <summary>"Obtain the maximum value from Querying Job Resource Specifications": a bound another answer gives.</summary>
+    [GeneratedRegex(@"\b(?:obtain|get|query)\s+the\s+(?:maximum|minimum)\s+value\s+from\b|\b(?:maximum|minimum)\s+value\s+is\s+(?:the\s+value\s+)?returned\s+by\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BoundFromAnotherAnswer();
+
+    /// <summary>"A maximum of 10 key-value pairs are allowed".</summary>
+    [GeneratedRegex(@"\bkey-value\s+pairs?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValuePairCount();
 
     /// <summary>"By default, a single node is used": a count whose default is one.</summary>
     [GeneratedRegex(@"\bby default,\s+(?:a\s+single|only\s+one|one)\s+[\w-]+\s+is\s+used\b", RegexOptions.IgnoreCase)]

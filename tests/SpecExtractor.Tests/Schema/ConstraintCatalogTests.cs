@@ -406,6 +406,17 @@ public sealed class FormatCatalogTests
         Assert.False(facts.Keywords.ContainsKey("exclusiveMaximum"));
     }
 
+    [Theory]
+    [InlineData("integer", "Number of workers in a training job. Obtain the maximum value from the max_num value returned by the API in Querying Job Resource Specifications.", "another API's answer")]
+    [InlineData("object", "The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed.", "key-value pairs")]
+    public void A_bound_the_schema_cannot_hold_is_a_warning_naming_it(string type, string description, string reason)
+    {
+        var facts = ConstraintCatalog.Read("x", type, description, Row);
+
+        Assert.DoesNotContain(facts.Sources, s => s.Keywords.Any(k => k.Contains("imum", StringComparison.Ordinal) || k.EndsWith("Properties", StringComparison.Ordinal)));
+        Assert.Contains(reason, Assert.Single(facts.Warnings), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_default_outside_the_stated_range_widens_the_range_with_a_warning()
     {
