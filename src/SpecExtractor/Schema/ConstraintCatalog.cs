@@ -121,6 +121,7 @@ internal static partial class ConstraintCatalog
         new("OBS path format", ObsPathFormat(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, KnownFormats.ObsPathPattern)),
         new("not a bucket", NotABucket(), Strings, (m, s, f) => AddPattern(f, s, KnownFormats.ObsObjectPattern)),
         new("trailing slash", TrailingSlash(), Strings, (m, s, f) => AddPattern(f, s, "/$")),
+        new("path template ending in a slash", SlashEndedTemplate(), Strings, (m, s, f) => AddPattern(f, s, "/$")),
         new("time format", TimeFormat(), Strings, (m, s, f) => SetFormat(f, s, null, "^" + PlaceholderPattern(m.Groups["format"].Value) + "$")),
         new("colour", Colour(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.Colour, KnownFormats.ColourPattern)),
         new("single character", SingleCharacter(), Strings, (m, s, f) => SetSingleCharacter(m.Groups["chars"].Value, s, f)),
@@ -750,12 +751,19 @@ internal static partial class ConstraintCatalog
             return;
         }
 
+        // Both must hold. Tools that merge allOf (Prism) join patterns as lookaheads at the start of the value, where an
+        // unanchored "/$" would mean "the value is /": every pattern of the conjunction is anchored at the start.
+        facts.Keywords["pattern"] = AnchoredAtStart(facts.Keywords["pattern"]!.GetValue<string>());
         var allOf = facts.Keywords["allOf"] as JsonArray ?? [];
         facts.Keywords.Remove("allOf");
-        allOf.Add(new JsonObject { ["pattern"] = pattern });
+        allOf.Add(new JsonObject { ["pattern"] = AnchoredAtStart(pattern) });
         facts.Keywords["allOf"] = allOf;
         facts.Sources.Add((["allOf"], sentence));
     }
+
+    /// <summary>"/$" → "^[\s\S]*?(?:/$)": the same values, matched from the start.</summary>
+    private static string AnchoredAtStart(string pattern) =>
+        pattern.StartsWith('^') ? pattern : @"^[\s\S]*?(?:" + pattern + ")";
 
     private static void SetBracketRange(Match m, string sentence, PropertyFacts facts)
     {
@@ -1007,6 +1015,10 @@ internal static partial class ConstraintCatalog
     /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd", "in the format of yyyy-MM-dd'T'HH:mm:ss'Z'" (quoted literals).</summary>
     [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))(?:[yMdHhmsS\-_:/.T ]|'[^'\s]+')*(?:[yMdHhmsS]|'[^'\s]+'))", RegexOptions.None)]
     private static partial Regex TimeFormat();
+
+    /// <summary>"The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/.": the value ends with a slash.</summary>
+    [GeneratedRegex(@"\bformat is(?:\s+as follows)?\s*:?\s+(?:[^{}.]|\.(?=\S))*?/(?=\.?(?:\s|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex SlashEndedTemplate();
 
     [GeneratedRegex(@"\bhexadecimal\s+(?:code|value)\s+of\s+(?:the\s+)?colou?r|\bcolou?r\s+code\b|\bhexadecimal\s+colou?r", RegexOptions.IgnoreCase)]
     private static partial Regex Colour();

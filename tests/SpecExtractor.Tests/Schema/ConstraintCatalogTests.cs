@@ -509,6 +509,35 @@ public sealed class FormatCatalogTests
     }
 
     [Fact]
+    public void A_path_template_ending_in_a_slash_states_the_trailing_slash()
+    {
+        var facts = ConstraintCatalog.Read("output_dir", "string", "Sample output path. The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/. Example: /test/work_1/dataset123-g6IO/annotation/auto-deploy/.", Row);
+
+        Assert.Contains(facts.Sources, s => s.Sentence == "The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/.");
+
+        Assert.True(Matches(facts, "/bucket/out/flowers-abc123/annotation/auto-deploy/"));
+        Assert.False(Matches(facts, "/bucket/out/flowers-abc123/annotation/auto-deploy"));
+    }
+
+    [Fact]
+    public void Patterns_that_must_all_hold_are_each_anchored_at_the_start()
+    {
+        // Prism merges allOf into lookaheads at the start of the value: "(?=^(?:obs|s3)://...)(?=/$)" would admit only "/".
+        var facts = ConstraintCatalog.Read("path", "string", "The value must be a valid OBS bucket path and end with a slash (/).", Row);
+
+        var patterns = new[] { facts.Keywords["pattern"]!.GetValue<string>() }.Concat(facts.Keywords["allOf"]!.AsArray().Select(a => a!["pattern"]!.GetValue<string>())).ToList();
+        Assert.Equal(2, patterns.Count);
+        Assert.All(patterns, p => Assert.StartsWith("^", p, StringComparison.Ordinal));
+        var merged = string.Concat(patterns.Select(p => "(?=" + p + ")"));
+        Assert.Matches(merged, "/bucket/dir/");
+        Assert.DoesNotMatch(merged, "/bucket/dir");
+    }
+
+    [Fact]
+    public void A_command_template_is_no_path_template() =>
+        Assert.False(ConstraintCatalog.Read("user_command", "string", "The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.", Row).Keywords.ContainsKey("pattern"));
+
+    [Fact]
     public void Plural_separators_make_a_separated_list()
     {
         var facts = ConstraintCatalog.Read("service_id", "string", "Service ID. To delete multiple services in a batch, use commas (,) to separate multiple service_id values.", Row);
