@@ -143,6 +143,18 @@ internal static partial class ConstraintCatalog
 
         foreach (var line in lines)
         {
+            if (ConditionalBullet().Match(line) is { Success: true } condition)
+            {
+                // "- If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
+                // with a slash (/).": the whole bullet holds under its condition, so no keyword of it holds for every value.
+                if (Patterns.Any(p => p.AppliesTo(jsonType) && p.Regex.IsMatch(line)))
+                {
+                    facts.Warnings.Add($"'{facts.Name}': the constraints of \"{Shorten(line[2..])}\" hold only {condition.Groups["condition"].Value.Trim().ToLowerInvariant()}; they are not encoded");
+                }
+
+                continue;
+            }
+
             foreach (var pattern in Patterns)
             {
                 if (!pattern.AppliesTo(jsonType))
@@ -919,6 +931,10 @@ internal static partial class ConstraintCatalog
 
     [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;；]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
+
+    /// <summary>"- If type is set to obs, ...": a bullet under a condition on another field.</summary>
+    [GeneratedRegex(@"^- (?<condition>If\s+\**[\w@:.]+\**\s+is\s+(?:set\s+to|specified\s+as)\s+\**[\w\-.]+\**),", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalBullet();
 
     /// <summary>"Obtain the maximum value from Querying Job Resource Specifications": a bound another answer gives.</summary>
     [GeneratedRegex(@"\b(?:obtain|get|query)\s+the\s+(?:maximum|minimum)\s+value\s+from\b|\b(?:maximum|minimum)\s+value\s+is\s+(?:the\s+value\s+)?returned\s+by\b", RegexOptions.IgnoreCase)]

@@ -520,6 +520,16 @@ public sealed class FormatCatalogTests
     }
 
     [Fact]
+    public void The_constraints_of_a_bullet_under_a_condition_are_reported_not_encoded()
+    {
+        // The example of an EVS instance has "/home/ma-user/work": the OBS format holds only when type is obs.
+        var facts = ConstraintCatalog.Read("path", "string", "Storage path\n- If **type** is set to **obs**, this parameter is mandatory. The value must be a valid OBS bucket path and end with a slash (/).", Row);
+
+        Assert.Empty(facts.Keywords);
+        Assert.Contains("hold only if **type** is set to **obs**", Assert.Single(facts.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Patterns_that_must_all_hold_are_each_anchored_at_the_start()
     {
         // Prism merges allOf into lookaheads at the start of the value: "(?=^(?:obs|s3)://...)(?=/$)" would admit only "/".
