@@ -130,7 +130,10 @@ internal sealed partial class RuleResolver(JsonObject schemas, IReadOnlySet<stri
     private ConditionMatch? Match(string holder, List<Step> pathToSubject, string subject, RuleCondition condition, out string? ambiguity)
     {
         ambiguity = null;
-        var candidates = Candidates(holder, pathToSubject.Count == 0 ? subject : null).ToList();
+        // The field a rule constrains is never its own condition, whichever holder sees it (the subject itself, one level down).
+        var candidates = Candidates(holder, pathToSubject.Count == 0 ? subject : null)
+            .Where(c => !(c.Field == subject && c.Path.Select(p => p.Property).SequenceEqual(pathToSubject.Select(p => p.Property))))
+            .ToList();
         if (condition.Field is { } named && !condition.Contains)
         {
             var hits = candidates.Where(c => c.Field == named).ToList();

@@ -109,8 +109,10 @@ internal static partial class ConstraintCatalog
         new("minimum value", MinimumValue(), Numbers, (m, s, f) => f.Set(s, ("minimum", ParseNumber(m.Groups["v"].Value)))),
         new("lower bound, exclusive", ExclusiveMinimumValue(), Numbers, (m, s, f) => f.Set(s, ("exclusiveMinimum", ParseNumber(m.Groups["v"].Value)))),
         new("maximum value", MaximumValue(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["v"].Value)))),
+        new("maximum count", MaximumCount(), Numbers, (m, s, f) => f.Set(s, ("maximum", ParseNumber(m.Groups["n"].Value)))),
         new("default value", DefaultValue(), Scalars, (m, s, f) => SetDefault(m.Groups["v"].Value, s, f)),
         new("default character", DefaultCharacter(), Strings, (m, s, f) => SetDefaultCharacter(m, s, f)),
+        new("default single item", DefaultSingle(), Numbers, (m, s, f) => f.Set(s, ("default", JsonValue.Create(1L)))),
         new("closed set", ClosedSet(), Scalars, (m, s, f) => SetClosedSet(m.Groups["list"].Value, s, f)),
         new("closed set in brackets", BracketedSet(), Strings, (m, s, f) => SetClosedSet(string.Join(", ", m.Groups["list"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), s, f)),
         new("exact length", ExactLength(), Strings, (m, s, f) => f.Set(s, ("minLength", ParseInt(m.Groups["n"].Value)), ("maxLength", ParseInt(m.Groups["n"].Value)))),
@@ -119,6 +121,7 @@ internal static partial class ConstraintCatalog
         new("OBS path format", ObsPathFormat(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.ObsPath, KnownFormats.ObsPathPattern)),
         new("not a bucket", NotABucket(), Strings, (m, s, f) => AddPattern(f, s, KnownFormats.ObsObjectPattern)),
         new("trailing slash", TrailingSlash(), Strings, (m, s, f) => AddPattern(f, s, "/$")),
+        new("path template ending in a slash", SlashEndedTemplate(), Strings, (m, s, f) => AddPattern(f, s, "/$")),
         new("time format", TimeFormat(), Strings, (m, s, f) => SetFormat(f, s, null, "^" + PlaceholderPattern(m.Groups["format"].Value) + "$")),
         new("colour", Colour(), Strings, (m, s, f) => SetFormat(f, s, KnownFormats.Colour, KnownFormats.ColourPattern)),
         new("single character", SingleCharacter(), Strings, (m, s, f) => SetSingleCharacter(m.Groups["chars"].Value, s, f)),
@@ -136,9 +139,22 @@ internal static partial class ConstraintCatalog
         var facts = new PropertyFacts(name, jsonType, row);
         var lines = SplitLostBullets(description.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         ReadOptionLists(lines, facts);
+        ReadMarkedDefaults(lines, facts);
 
         foreach (var line in lines)
         {
+            if (ConditionalBullet().Match(line) is { Success: true } condition)
+            {
+                // "- If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
+                // with a slash (/).": the whole bullet holds under its condition, so no keyword of it holds for every value.
+                if (Patterns.Any(p => p.AppliesTo(jsonType) && p.Regex.IsMatch(line)))
+                {
+                    facts.Warnings.Add($"'{facts.Name}': the constraints of \"{Shorten(line[2..])}\" hold only {condition.Groups["condition"].Value.Trim().ToLowerInvariant()}; they are not encoded");
+                }
+
+                continue;
+            }
+
             foreach (var pattern in Patterns)
             {
                 if (!pattern.AppliesTo(jsonType))
@@ -154,8 +170,10 @@ internal static partial class ConstraintCatalog
         }
 
         AdmitDefault(facts);
+        AdmitDefaultInRange(facts);
         DropDefaultOutsideOptions(facts);
-        facts.Statements = Schema.Statements.Split(string.Join('\n', lines));
+        facts.Statements = Schema.Statements.ForType(Schema.Statements.Split(string.Join('\n', lines)), jsonType);
+        ReportUnencodableBounds(facts);
         foreach (var statement in facts.Statements.Where(s => s.Classes.Contains(ConstraintClass.Rule)))
         {
             if (RuleCatalog.Read(name, statement.Text, row) is { } rule)
@@ -165,6 +183,30 @@ internal static partial class ConstraintCatalog
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Bounds a JSON Schema of this value cannot hold are warnings that name them: a bound another API answers ("Obtain
+    /// the maximum value from Querying Job Resource Specifications"), a count of key-value pairs (what
+    /// <c>maxProperties</c> would state, which the generated <c>Validate()</c> does not check).
+    /// </summary>
+    private static void ReportUnencodableBounds(PropertyFacts facts)
+    {
+        foreach (var statement in facts.Statements.Where(s => s.Classes.Contains(ConstraintClass.Range)))
+        {
+            if (facts.Sources.Any(s => s.Sentence.Contains(statement.Text, StringComparison.Ordinal) || statement.Text.Contains(s.Sentence, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var reason = BoundFromAnotherAnswer().IsMatch(statement.Text) ? "takes its bound from another API's answer, which a schema cannot state"
+                : KeyValuePairCount().IsMatch(statement.Text) ? "counts key-value pairs (maxProperties/minProperties), which the generated Validate() does not check"
+                : null;
+            if (reason is not null)
+            {
+                facts.Warnings.Add($"'{facts.Name}': \"{Shorten(statement.Text)}\" {reason}; no bound is encoded");
+            }
+        }
     }
 
     /// <summary>A description with inline option lists and bullets joined by a lost line break put back on lines of their own.</summary>
@@ -233,6 +275,48 @@ internal static partial class ConstraintCatalog
 
         facts.Keywords["pattern"] = "^(?:" + regex[1..^1] + "|" + Regex.Escape(text) + ")$";
         facts.Warnings.Add($"the documented default of '{facts.Name}' ({JsonValue.Create(text).ToJsonString()}) breaks its documented format; the pattern admits it");
+    }
+
+    /// <summary>
+    /// The same for a bound: "The value range is (0, ∞). The default value is 0, which indicates that all results are
+    /// returned." The default is a value the service accepts, so the bound it breaks is widened to admit it.
+    /// </summary>
+    private static void AdmitDefaultInRange(PropertyFacts facts)
+    {
+        if (facts.Keywords["default"] is not JsonValue value || !TryNumber(value, out var number))
+        {
+            return;
+        }
+
+        foreach (var (bound, admits, widened) in new (string, Func<decimal, bool>, string)[]
+        {
+            ("exclusiveMinimum", b => number > b, "minimum"),
+            ("minimum", b => number >= b, "minimum"),
+            ("exclusiveMaximum", b => number < b, "maximum"),
+            ("maximum", b => number <= b, "maximum"),
+        })
+        {
+            if (facts.Keywords[bound] is not JsonValue stated || !TryNumber(stated, out var limit) || admits(limit))
+            {
+                continue;
+            }
+
+            facts.Keywords.Remove(bound);
+            facts.Keywords[widened] = value.DeepClone();
+            for (var i = 0; i < facts.Sources.Count; i++)
+            {
+                facts.Sources[i] = (facts.Sources[i].Keywords.Select(k => k == bound ? widened : k).ToArray(), facts.Sources[i].Sentence);
+            }
+
+            facts.Warnings.Add($"the documented default of '{facts.Name}' ({value.ToJsonString()}) is outside its documented range ({bound} {stated.ToJsonString()}); the range admits it");
+        }
+
+        static bool TryNumber(JsonValue value, out decimal number)
+        {
+            number = 0;
+            return value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+        }
     }
 
     /// <summary>
@@ -325,12 +409,51 @@ internal static partial class ConstraintCatalog
                 facts.Set(intro + " " + string.Join(" ", bullets.Select(b => b[2..])), ("enum", values));
             }
 
-            foreach (var option in options.Where(o => DefaultMarker().IsMatch(o.Groups["text"].Value)))
+            foreach (var option in options.Where(IsMarkedDefault))
             {
                 facts.Set(option.Value[2..], ("default", ParseValue(option.Groups["value"].Value, facts.JsonType)));
             }
         }
     }
+
+    /// <summary>
+    /// Bullets with no introduction ("Script type." then "- SCRIPT (default): ...", or "- false: read/write permission.
+    /// This is the default value.") are still values, and the one marked as the default is the default.
+    /// </summary>
+    private static void ReadMarkedDefaults(string[] lines, PropertyFacts facts)
+    {
+        if (facts.JsonType is not ("string" or "integer" or "number" or "boolean"))
+        {
+            return;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("- ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var intro = i;
+            while (intro > 0 && lines[intro - 1].StartsWith("- ", StringComparison.Ordinal))
+            {
+                intro--;
+            }
+
+            if (intro > 0 && OptionIntro().IsMatch(lines[intro - 1]))
+            {
+                continue; // an introduced list: ReadOptionLists decides
+            }
+
+            if (OptionBullet().Match(lines[i]) is { Success: true } option && IsMarkedDefault(option)
+                && ParseValue(option.Groups["value"].Value, facts.JsonType) is { } value)
+            {
+                facts.Set(option.Value[2..], ("default", value));
+            }
+        }
+    }
+
+    private static bool IsMarkedDefault(Match option) => option.Groups["marker"].Success || DefaultMarker().IsMatch(option.Groups["text"].Value);
 
     /// <summary>
     /// The wire values of one option: "0/false" documents two spellings of one meaning, and each is a value the service
@@ -640,21 +763,30 @@ internal static partial class ConstraintCatalog
             return;
         }
 
+        // Both must hold. Tools that merge allOf (Prism) join patterns as lookaheads at the start of the value, where an
+        // unanchored "/$" would mean "the value is /": every pattern of the conjunction is anchored at the start.
+        facts.Keywords["pattern"] = AnchoredAtStart(facts.Keywords["pattern"]!.GetValue<string>());
         var allOf = facts.Keywords["allOf"] as JsonArray ?? [];
         facts.Keywords.Remove("allOf");
-        allOf.Add(new JsonObject { ["pattern"] = pattern });
+        allOf.Add(new JsonObject { ["pattern"] = AnchoredAtStart(pattern) });
         facts.Keywords["allOf"] = allOf;
         facts.Sources.Add((["allOf"], sentence));
     }
 
+    /// <summary>"/$" → "^[\s\S]*?(?:/$)": the same values, matched from the start.</summary>
+    private static string AnchoredAtStart(string pattern) =>
+        pattern.StartsWith('^') ? pattern : @"^[\s\S]*?(?:" + pattern + ")";
+
     private static void SetBracketRange(Match m, string sentence, PropertyFacts facts)
     {
-        var low = ParseNumber(m.Groups["min"].Value);
-        var high = ParseNumber(m.Groups["max"].Value);
-        facts.Set(
-            sentence,
-            (m.Groups["open"].Value == "(" ? "exclusiveMinimum" : "minimum", low),
-            (m.Groups["close"].Value == ")" ? "exclusiveMaximum" : "maximum", high));
+        var low = (m.Groups["open"].Value == "(" ? "exclusiveMinimum" : "minimum", (JsonNode?)ParseNumber(m.Groups["min"].Value));
+        if (m.Groups["max"].Value.EndsWith('∞'))
+        {
+            facts.Set(sentence, low); // "(0, ∞)": bounded below only
+            return;
+        }
+
+        facts.Set(sentence, low, (m.Groups["close"].Value == ")" ? "exclusiveMaximum" : "maximum", ParseNumber(m.Groups["max"].Value)));
     }
 
     private static void SetDefault(string raw, string sentence, PropertyFacts facts)
@@ -775,13 +907,17 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"special characters?\s*(?<chars>\([^\s\w]+\)|[^\s\w]+)\s+(?:are not allowed|is not allowed|cannot be included|are not supported|cannot be used)", RegexOptions.IgnoreCase)]
     private static partial Regex ForbiddenCharactersBefore();
 
-    [GeneratedRegex(@"(?:only\s+(?<list>" + CharacterClasses + @")\s+(?:are|is)\s+(?:allowed|supported|permitted)|(?:consisting of|consists of|including only|contains only|can contain only|composed of)\s+(?<list>" + CharacterClasses + "))", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "Only digits, letters ... are allowed", "consisting of only letters ...", and a list that ends its sentence after
+    /// "The value can contain" or "... characters, including" ("The value can contain letters, digits, hyphens (-), and underscores (_).").
+    /// </summary>
+    [GeneratedRegex(@"(?:only\s+(?<list>" + CharacterClasses + @")\s+(?:are|is)\s+(?:allowed|supported|permitted)|(?:consisting of|consists of|including only|contains only|can contain only|composed of)\s+(?<list>" + CharacterClasses + @")|(?:\b(?:value|it|name)\s+can\s+contain|\bcharacters,\s+including)\s+(?<list>" + CharacterClasses + @")(?<=[)\w])(?=\.?\s*$|\.\s+[A-Z]))", RegexOptions.IgnoreCase)]
     private static partial Regex AllowedCharacters();
 
     [GeneratedRegex(@"(?:只能|仅)(?:包含|由)(?<list>[^。，,]+?)(?:组成|。|$)")]
     private static partial Regex AllowedCharactersAfter();
 
-    [GeneratedRegex(@"range(?:\s+is|\s*:)?\s*(?<open>[\[(])\s*(?<min>" + Num + @")\s*,\s*(?<max>" + Num + @")\s*(?<close>[\])])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"range(?:\s+is|\s*:)?\s*(?<open>[\[(])\s*(?<min>" + Num + @")\s*,\s*(?<max>" + Num + @"|\+?∞)\s*(?<close>[\])])", RegexOptions.IgnoreCase)]
     private static partial Regex BracketRange();
 
     [GeneratedRegex(@"(?:ranges?\s+from|range\s+is|range:|between)\s+(?<min>" + Num + @")\s+(?:to|and|-)\s+(?<max>" + Num + @")(?!\s*characters)", RegexOptions.IgnoreCase)]
@@ -796,6 +932,26 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"(?:default value is|default value:|defaults to|默认值为|默认为)\s*(?<v>[^\s,，。;；]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DefaultValue();
 
+    /// <summary>"- If type is set to obs, ...": a bullet under a condition on another field.</summary>
+    [GeneratedRegex(@"^- (?<condition>If\s+\**[\w@:.]+\**\s+is\s+(?:set\s+to|specified\s+as)\s+\**[\w\-.]+\**),", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalBullet();
+
+    /// <summary>"Obtain the maximum value from Querying Job Resource Specifications": a bound another answer gives.</summary>
+    [GeneratedRegex(@"\b(?:obtain|get|query)\s+the\s+(?:maximum|minimum)\s+value\s+from\b|\b(?:maximum|minimum)\s+value\s+is\s+(?:the\s+value\s+)?returned\s+by\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BoundFromAnotherAnswer();
+
+    /// <summary>"A maximum of 10 key-value pairs are allowed".</summary>
+    [GeneratedRegex(@"\bkey-value\s+pairs?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValuePairCount();
+
+    /// <summary>"By default, a single node is used": a count whose default is one.</summary>
+    [GeneratedRegex(@"\bby default,\s+(?:a\s+single|only\s+one|one)\s+[\w-]+\s+is\s+used\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultSingle();
+
+    /// <summary>"A maximum of 500 records are allowed on each page", "A maximum of 500 records can be queried": a count's upper bound.</summary>
+    [GeneratedRegex(@"\b(?:a\s+maximum\s+of|at\s+most|up\s+to)\s+(?<n>\d[\d,]*)\s+(?!characters\b)[\w-]+\s+(?:are|is|can\s+be)\s+(?:allowed|queried|returned|displayed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MaximumCount();
+
     [GeneratedRegex(@"^(?<name>逗号|[Tt]ab键|空格|分号)(?:分隔)?$")]
     private static partial Regex ZhCharacterName();
 
@@ -805,7 +961,7 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"Either this parameter or\s+(?<other>.+?)\s+is\s+(?<one>used|delivered|set|specified|mandatory|required)|mutually exclusive with\s+(?<other>[\w@:]+)|(?:cannot|can't) be (?:used|set|specified) together with\s+(?<other>[\w@:]+)|与(?<other>[A-Za-z0-9_@:]+)(?<one>二选一)", RegexOptions.IgnoreCase)]
     private static partial Regex EitherOr();
 
-    [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|\benums?\b|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionIntro();
 
     /// <summary>"The options for dedicated resource pools with GPU specifications are as follows:": a list for one case (two words or more).</summary>
@@ -815,7 +971,7 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"[0-9]+|[A-Za-z]+")]
     private static partial Regex ShapeRuns();
 
-    [GeneratedRegex(@"^(?<intro>.*?(?:options?|as follows|values?|following)[^:：]*[:：])\s+-\s+(?<rest>[^\s:：,，()（）]+\s*[:：].*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<intro>.*?(?:options?|as follows|values?|following|\benums?\b)[^:：]*[:：])\s+-\s+(?<rest>[^\s:：,，()（）]+\s*[:：].*)$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineOptions();
 
     /// <summary>" - 1: running" inside a bullet: where a lost line break joined two options.</summary>
@@ -859,7 +1015,7 @@ internal static partial class ConstraintCatalog
     private static partial Regex ItemNote();
 
     /// <summary>A value that is an OBS path: "OBS path or manifest path to be imported", "OBS directory for ...", "Output path for exporting data to OBS".</summary>
-    [GeneratedRegex(@"^(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}OBS\s+(?:(?<url>URL|address)|path|directory|folder|bucket path)\b(?!\s+in\s+a\s+KMS)|^(?:[\w-]+\s+){0,2}(?:path|directory)\s+(?:for\s+\w+ing\s+[\w\s]{1,30}?\s+)?(?:to|in|on)\s+OBS\b|^(?<url>URL|address)\s+of\s+(?:the\s+|an?\s+)?OBS\s+(?:path|directory|folder)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|(?<=[.;!?]\s+))(?:(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}OBS\s+(?:(?<url>URL|address)|path|directory|folder|bucket path)\b(?!\s+in\s+a\s+KMS)|(?:[\w-]+\s+){0,2}(?:path|directory)\s+(?:for\s+\w+ing\s+[\w\s]{1,30}?\s+)?(?:to|in|on)\s+OBS\b|(?<url>URL|address)\s+of\s+(?:the\s+|an?\s+)?OBS\s+(?:path|directory|folder)\b)|\b(?:must|should)\s+be\s+an?\s+(?:valid\s+)?OBS\s+(?:bucket\s+)?(?:path|directory)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ObsPath();
 
     /// <summary>"The format is /Bucket name/File path".</summary>
@@ -869,12 +1025,16 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\bA bucket cannot be (?:directly )?used as (?:a|the) path\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotABucket();
 
-    [GeneratedRegex(@"\b(?:must|should)\s+end\s+with\s+(?:a\s+|the\s+)?(?:slash\s*\(/\)|slash|/)|\bends\s+with\s+(?:a\s+)?(?:slash|/)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:must|should)\s+end\s+with\s+(?:a\s+|the\s+)?(?:slash\s*\(/\)|slash|/)|\b(?:ends|and\s+end)\s+with\s+(?:a\s+|the\s+)?(?:slash|/)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSlash();
 
     /// <summary>"in the format of hh:mm:ss.SSS", "format: yyyy-MM-dd", "in the format of yyyy-MM-dd'T'HH:mm:ss'Z'" (quoted literals).</summary>
     [GeneratedRegex(@"\b(?:in the format of|format:|the format is)\s+(?<format>(?=[^\s]*(?:yyyy|MM|dd|HH|hh|mm|ss))(?:[yMdHhmsS\-_:/.T ]|'[^'\s]+')*(?:[yMdHhmsS]|'[^'\s]+'))", RegexOptions.None)]
     private static partial Regex TimeFormat();
+
+    /// <summary>"The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/.": the value ends with a slash.</summary>
+    [GeneratedRegex(@"\bformat is(?:\s+as follows)?\s*:?\s+(?:[^{}.]|\.(?=\S))*?/(?=\.?(?:\s|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex SlashEndedTemplate();
 
     [GeneratedRegex(@"\bhexadecimal\s+(?:code|value)\s+of\s+(?:the\s+)?colou?r|\bcolou?r\s+code\b|\bhexadecimal\s+colou?r", RegexOptions.IgnoreCase)]
     private static partial Regex Colour();
@@ -891,7 +1051,8 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\b(?:numbers|values)\s+before\s+and\s+after\s+the\s+(?<sep>comma|hyphen|semicolon|colon|slash)\s+(?:indicate|are)\s+the\s+minimum\s+and\s+maximum|\bminimum\s+and\s+maximum\s+values\s+are\s+separated\s+by\s+(?:an?\s+)?(?<sep>commas?|hyphens?|semicolons?|colons?|slash(?:es)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DecimalPair();
 
-    [GeneratedRegex(@"\bUse\s+an?\s+(?<sep>comma|hyphen|semicolon|colon|vertical bar|slash)\s*(?:\([^)]\))?\s+to\s+separate\s+(?:every\s+two|the|multiple)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"Use a hyphen (-) to separate every two ...", "use commas (,) to separate multiple service_id values".</summary>
+    [GeneratedRegex(@"\bUse\s+(?:an?\s+(?<sep>comma|hyphen|semicolon|colon|vertical bar|slash)|(?<sep>commas|hyphens|semicolons|colons|vertical bars|slashes))\s*(?:\([^)]\))?\s+to\s+separate\s+(?:every\s+two|the|multiple)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SeparatedList();
 
     /// <summary>"Currently, only value all is available", "Only the value 0 is supported".</summary>
@@ -902,7 +1063,8 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"\b(?:only\s+one|(?:a\s+maximum\s+of|at\s+most|up\s+to)\s+(?<n>\d+))\s+[\w\s]{1,40}?\s+can\s+be\s+(?:imported|specified|added|selected|set|uploaded|used|delivered|created)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItemCount();
 
-    [GeneratedRegex(@"^- (?<value>[^\s:：,，()（）]+)\s*(?:[:：]\s*(?<text>.*)|[(（](?<text>[^)）]*)[)）])?$")]
+    /// <summary>"- 0: labeler", "- CarbonData (note)", "- SCRIPT (default): ...", "- real-time, which is the default value".</summary>
+    [GeneratedRegex(@"^- (?<value>[^\s:：,，()（）]+)\s*(?:(?<marker>[(（](?:default(?: value)?|默认值)[)）])?\s*[:：]\s*(?<text>.*)|[(（](?<text>[^)）]*)[)）]|,\s*(?<text>which\s+is\s+the\s+default(?:\s+value)?\.?))?$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionBullet();
 
     [GeneratedRegex(@"\(\s*(?:Default value|default|默认值)\s*\)|（默认值）|^(?:Default value|默认值)\b|\bis the default(?: value)?\b", RegexOptions.IgnoreCase)]
@@ -911,7 +1073,8 @@ internal static partial class ConstraintCatalog
     [GeneratedRegex(@"^(?=.*(?:yyyy|MM|dd|HH|mm|ss))[yMdHms\-_:/.T]+$")]
     private static partial Regex DatePlaceholder();
 
-    [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no|空|无|不填|空字符串|为空)$", RegexOptions.IgnoreCase)]
+    /// <summary>Words after "the default value is" that name no value ("... is specified by CCE", "... is used").</summary>
+    [GeneratedRegex(@"^(?:none|null|n/a|empty|blank|left|the|a|an|not|no|specified|determined|decided|used|set|空|无|不填|空字符串|为空)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAValue();
 
     [GeneratedRegex(@",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|、|和|及")]

@@ -67,6 +67,25 @@ internal static partial class Statements
         return result;
     }
 
+    /// <summary>
+    /// The classes a property of <paramref name="jsonType"/> can hold. A boolean holds no number, so a bound in its
+    /// description ("A maximum of 20 models can be deleted at a time" on <c>cascade</c>) counts what the call does; an
+    /// object has no text form, so a format sentence in its description ("Use commas (,) to separate multiple pieces
+    /// of CSV data" on a mapping) describes the data it refers to or its members, which their own rows state.
+    /// </summary>
+    public static List<Statement> ForType(List<Statement> statements, string jsonType)
+    {
+        ConstraintClass? cannotHold = jsonType switch
+        {
+            "boolean" => ConstraintClass.Range,
+            "object" => ConstraintClass.Format,
+            _ => null,
+        };
+        return cannotHold is not { } dropped
+            ? statements
+            : statements.Select(s => s.Classes.Contains(dropped) ? s with { Classes = s.Classes.Where(c => c != dropped).ToList() } : s).ToList();
+    }
+
     private static Statement Classified(string sentence) => new(sentence, false, Classify(sentence, isOptionList: false));
 
     public static IReadOnlyList<ConstraintClass> Classify(string text, bool isOptionList)
@@ -77,7 +96,7 @@ internal static partial class Statements
             return classes; // "For example, [100,200,3] and [100,200] are both valid." illustrates; it states nothing
         }
 
-        if (isOptionList || ClosedSet().IsMatch(text))
+        if (isOptionList || ClosedSet().IsMatch(text) || BracketedWords().IsMatch(text))
         {
             classes.Add(ConstraintClass.Options);
         }
@@ -91,7 +110,7 @@ internal static partial class Statements
         {
             AddIf(classes, ConstraintClass.Length, Length().IsMatch(text));
             AddIf(classes, ConstraintClass.CharacterSet, CharacterSet().IsMatch(text));
-            AddIf(classes, ConstraintClass.Range, Range().IsMatch(text) && !Length().IsMatch(text));
+            AddIf(classes, ConstraintClass.Range, Range().IsMatch(text) && !Length().IsMatch(text) && !ConditionalReading().IsMatch(text) && !BracketedWords().IsMatch(text));
             AddIf(classes, ConstraintClass.Format, Format().IsMatch(text));
             AddIf(classes, ConstraintClass.Rule, Rule().IsMatch(text));
         }
@@ -137,14 +156,22 @@ internal static partial class Statements
     [GeneratedRegex(@"^(?:for example|example|e\.g\.|such as|例如|示例)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Example();
 
-    [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:option|value|as follows|following|possible|can be|include|support|\benums?\b|取值|可选|如下)[^:：]*[:：]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionIntroduction();
+
+    /// <summary>"If the value is less than 1, it indicates the percentage ...": how a value is read, not a bound on it.</summary>
+    [GeneratedRegex(@"^\s*if\s+the\s+value\s+is\s+(?:greater|less|smaller|larger)\s+than\s+(?:or\s+equal\s+to\s+)?-?\d[\d.,]*\s*,\s*(?:it|the\s+value)\s+(?:indicates|means|specifies|represents|is\s+interpreted\s+as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalReading();
+
+    /// <summary>"The value range is [Info Error Warning]": words in brackets are a closed set, not a numeric range.</summary>
+    [GeneratedRegex(@"\bvalue\s+range\s+is\s+\[[A-Za-z_][\w-]*(?:\s+[A-Za-z_][\w-]*)+\]")]
+    private static partial Regex BracketedWords();
 
     /// <summary>"The format of each shape is as follows:" introduces formats, not values.</summary>
     [GeneratedRegex(@"\bformat\b|格式", RegexOptions.IgnoreCase)]
     private static partial Regex FormatIntroduction();
 
-    [GeneratedRegex(@"^- [^\s:：,，()（）]+\s*(?:[:：(（]|$)")]
+    [GeneratedRegex(@"^- [^\s:：,，()（）]+\s*(?:[:：(（]|,\s*which\s+is\s+the\s+default\b|$)")]
     private static partial Regex ValueBullet();
 
     /// <summary>"The value can be A, B, or C", "Options: A, B", "UTF-8, GBK, or GB2312 are supported", "only value all is available".</summary>
@@ -155,7 +182,7 @@ internal static partial class Statements
     private static partial Regex DefaultValue();
 
     /// <summary>A default that is no value ("left blank by default", "The default value is left blank").</summary>
-    [GeneratedRegex(@"default value is (?:left )?(?:blank|empty|null|none|not set)|默认为空|默认不", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"default value is (?:left )?(?:blank|empty|null|none|not set)|default value is (?:specified|determined|decided|set) by\b|default value is the value (?:set|used|specified) (?:last|previously|before)\b|默认为空|默认不", RegexOptions.IgnoreCase)]
     private static partial Regex NoDefault();
 
     [GeneratedRegex(@"\b\d[\d,]*\s*(?:(?:to|-|~)\s*\d[\d,]*\s*)?characters\b|\blength\b|长度|\d+\s*(?:个字符|位)", RegexOptions.IgnoreCase)]
@@ -167,7 +194,7 @@ internal static partial class Statements
     [GeneratedRegex(@"value range|ranges? from|range is|range:|minimum value|maximum value|\b(?:cannot|must not|can't) exceed\s+\d|\b(?:greater|less|smaller|larger) than(?: or equal to)?\s+-?\d|\bat (?:least|most)\s+\d|\bno (?:more|less) than\s+\d|\bbetween\s+-?\d[\d.,]*\s+and\s+-?\d|\b(?:in|within|range)\s+[\[(]\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*[\])]|\bonly\s+one\b.{0,40}\bcan\s+be\s+(?:imported|specified|added|selected|uploaded|used|delivered|created)\b|\b(?:a\s+maximum\s+of|up\s+to)\s+\d+\s+(?!characters)\w+|取值范围|最小值|最大值", RegexOptions.IgnoreCase)]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"(?<!\bprefix of the |\bcannot be an? |\bnot an? )\bOBS (?:path|directory|folder|URL|address|bucket path)\b(?! in a KMS)|/bucket[ _]?name|\bends? with (?:a |the )?(?:slash|/)|must end with|in the format (?:of|:)|\bthe format is\b|\bformat:\s|\bhexadecimal\b|\bcolou?r code\b|\bonly one character\b|yyyy|hh:mm|\bIP address\b|\bcannot be (?:directly )?used as (?:a|the) path\b|\bto separate\b|\bseparated by\b|\bbefore and after the (?:comma|hyphen)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\bprefix of the |\bcannot be an? |\bnot an? )\bOBS (?:path|directory|folder|URL|address|bucket path)\b(?! in a KMS)|/bucket[ _]?name|\bends? with (?:a |the )?(?:slash|/)|must end with|in the format (?:of|:)|\bthe format is\b|\bformat:\s|\bhexadecimal\b|\bcolou?r code\b|\bonly one character\b|yyyy|hh:mm|(?<!\([^()]*)\bIP address\b|\bcannot be (?:directly )?used as (?:a|the) path\b|\bto separate\b|\bseparated by\b|\bbefore and after the (?:comma|hyphen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Format();
 
     [GeneratedRegex(@"\bmandatory (?:when|if|only|for)\b|\bmust be (?:specified|set|provided|configured) (?:when|if)\b|\brequired (?:when|if|only)\b|\bused only (?:for|in|when|by)\b|\bonly (?:used|valid|available|applicable) (?:for|in|when)\b|\bvalid (?:only )?for\b|\binvalid for\b|\b(?:supported|available) only (?:by|for|in)\b|\bonly when\b|\bonly if\b|\bdedicated to\b|\(dedicated attribute\)|\beither\b.+\bor\b|\bcannot be used together\b|\bmutually exclusive\b|\bcannot be (?:used|set|specified) (?:together )?with\b|\bIf \**[\w@:.]+\**\s+is (?:set to|specified as)\b|\bset (?:this parameter|it) to \S+ only\b|\bmust be specified\b|\bsum of\b.+\bmust\b|\bwhen\b.+\bcan only\b|二选一|必填|仅.{0,12}(?:使用|有效|适用)", RegexOptions.IgnoreCase)]

@@ -108,6 +108,7 @@ namespace ModelArts
         public string? Name { get; set; }
 
         /// <summary>Sample output path. The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/. Example: /test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/.</summary>
+        [global::ModelArts.Runtime.Constraints.Pattern(@"/$")]
         public string? OutputDir { get; set; }
 
         /// <summary>Running parameters of a training job</summary>
@@ -304,6 +305,7 @@ namespace ModelArts
             global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 16, InferResultOutputDir, @"^(?:(?:obs|s3)://|/)[^/\s]+(?:/.*)?$", "obs-path");
             global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 18, LogUrl, @"^(?:(?:obs|s3|https?)://|/)[^/\s]+(?:/.*)?$", "obs-path");
             global::ModelArts.Runtime.Validation.Check.Loose(violations, path, s_names, 24, NClusters, null, 32, double.NaN, double.NaN, double.NaN, double.NaN, -1, -1, null);
+            global::ModelArts.Runtime.Validation.Check.Pattern(violations, path, s_names, 26, OutputDir, @"/$");
             global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 27, Parameters);
             global::ModelArts.Runtime.Validation.Check.Known(violations, path, s_names, 31, ResultType);
             global::ModelArts.Runtime.Validation.Check.Models(violations, path, s_names, 32, Samples);

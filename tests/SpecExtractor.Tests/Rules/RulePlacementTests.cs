@@ -146,6 +146,27 @@ public sealed class RulePlacementTests
         Assert.DoesNotContain(extraction.Missed, m => m.Class == ModelArts.SpecExtractor.Schema.ConstraintClass.Rule);
     }
 
+    [Fact]
+    public void A_field_is_never_the_condition_of_its_own_rule()
+    {
+        // "This mode is supported only when the instance category is EFS." on an option of ownership: EFS is no option
+        // of category, and ownership's own options must not stand in for the condition.
+        var (file, text) = PageWriter.Operation(
+            "CreateNotebook",
+            "POST /v1/{project_id}/notebooks",
+            new Table("Request body parameters", "request", new Row("volume", "No", "VolumeReq object", "Storage.")),
+            new Table("VolumeReq", "request",
+                new Row("category", "Yes", "String", "Storage type. Enums:\n- SFS\n- EVS"),
+                new Row("ownership", "Yes", "String", "Owner. Enums:\n- MANAGED: Resources are managed by the service.\n- DEDICATED: Resources are managed by the user account. This mode is supported only when the instance category is EFS.")));
+        var folder = Directory.CreateTempSubdirectory("rules-").FullName;
+        File.WriteAllText(Path.Combine(folder, file), text);
+
+        var extraction = Extraction.Run(new ExtractionRequest([Path.Combine(folder, file)], [], Extract.Info));
+
+        Assert.DoesNotContain("\"if\"", extraction.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(extraction.Warnings, w => w.Message.StartsWith("rule not encoded:", StringComparison.Ordinal) && w.Message.Contains("instance category is EFS", StringComparison.Ordinal));
+    }
+
     private static string WriteTemporaryPage()
     {
         var (file, text) = PageWriter.Operation("CreateThing", "POST /v2/{project_id}/things", Body, Source, Info, Label, LabelProperty, Sample, Metadata);

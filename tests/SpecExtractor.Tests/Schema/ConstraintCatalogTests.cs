@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelArts.SpecExtractor.Schema;
 using Xunit;
 
@@ -394,4 +395,192 @@ public sealed class FormatCatalogTests
     [InlineData("Default value of a label attribute.")]
     public void A_default_that_is_no_value_states_none(string sentence) =>
         Assert.False(ConstraintCatalog.Read("x", "string", sentence, Row).Keywords.ContainsKey("default"));
+
+    [Fact]
+    public void An_open_upper_bound_is_a_lower_bound_only()
+    {
+        var facts = ConstraintCatalog.Read("limit", "integer", "Maximum number of records returned on each page. The value range is (0, ∞).", Row);
+
+        Assert.Equal("0", facts.Keywords["exclusiveMinimum"]!.ToJsonString());
+        Assert.False(facts.Keywords.ContainsKey("maximum"));
+        Assert.False(facts.Keywords.ContainsKey("exclusiveMaximum"));
+    }
+
+    [Theory]
+    [InlineData("integer", "Number of workers in a training job. Obtain the maximum value from the max_num value returned by the API in Querying Job Resource Specifications.", "another API's answer")]
+    [InlineData("object", "The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed.", "key-value pairs")]
+    public void A_bound_the_schema_cannot_hold_is_a_warning_naming_it(string type, string description, string reason)
+    {
+        var facts = ConstraintCatalog.Read("x", type, description, Row);
+
+        Assert.DoesNotContain(facts.Sources, s => s.Keywords.Any(k => k.Contains("imum", StringComparison.Ordinal) || k.EndsWith("Properties", StringComparison.Ordinal)));
+        Assert.Contains(reason, Assert.Single(facts.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_default_outside_the_stated_range_widens_the_range_with_a_warning()
+    {
+        var facts = ConstraintCatalog.Read("limit", "integer", "Number of returned result records. The value range is (0, ∞). The default value is 0, which indicates that all results are returned.", Row);
+
+        Assert.False(facts.Keywords.ContainsKey("exclusiveMinimum"));
+        Assert.Equal("0", facts.Keywords["minimum"]!.ToJsonString());
+        Assert.Contains(facts.Sources, s => s.Keywords.Contains("minimum") && s.Sentence == "The value range is (0, ∞).");
+        Assert.Contains("outside its documented range", Assert.Single(facts.Warnings), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Maximum number of records returned on each page. A maximum of 500 records are allowed on each page.")]
+    [InlineData("Number of records on each page. A maximum of 500 records can be queried.")]
+    public void A_maximum_count_of_records_bounds_a_number(string description) =>
+        Assert.Equal("500", ConstraintCatalog.Read("limit", "integer", description, Row).Keywords["maximum"]!.ToJsonString());
+
+    [Fact]
+    public void Words_in_brackets_are_a_closed_set_not_a_numeric_range()
+    {
+        var facts = ConstraintCatalog.Read("level", "string", "Event level. The value range is [Info Error Warning].", Row);
+
+        var statement = Assert.Single(facts.Statements, s => s.Text.Contains('[', StringComparison.Ordinal));
+        Assert.Equal([ConstraintClass.Options], statement.Classes);
+        Assert.Equal("[\"Info\",\"Error\",\"Warning\"]", facts.Keywords["enum"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("Sorting field. Enums:\n- create_at: time when an AI application is created (default value)\n- model_version: AI application version", "create_at")]
+    [InlineData("Sorting field. Enums:\n- publish_at: service publishing time, which is the default value\n- service_name: service name", "publish_at")]
+    [InlineData("Inference type. Enums:\n- real-time, which is the default value\n- batch", "real-time")]
+    public void An_enums_list_is_an_option_list_with_its_marked_default(string description, string value)
+    {
+        var facts = ConstraintCatalog.Read("sort_by", "string", description, Row);
+
+        Assert.Contains(value, facts.Keywords["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(value, facts.Keywords["default"]!.GetValue<string>());
+        Assert.Contains(facts.Statements, s => s.IsOptionList && s.Classes.Contains(ConstraintClass.Options));
+    }
+
+    [Theory]
+    [InlineData("string", "Script type.\n- COMMAND: The script content (Base64-encoded) must be specified.\n- SCRIPT (default): The script path must be specified.", "\"SCRIPT\"")]
+    [InlineData("boolean", "Whether dest_path is read-only.\n- true: read-only permission\n- false: read/write permission. This is the default value.", "false")]
+    public void A_bullet_marked_as_the_default_without_an_introduction_is_the_default(string type, string description, string value)
+    {
+        var facts = ConstraintCatalog.Read("type", type, description, Row);
+
+        Assert.Equal(value, facts.Keywords["default"]!.ToJsonString());
+        Assert.Contains(facts.Sources, s => s.Keywords.Contains("default") && s.Sentence.Contains("default", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void By_default_a_single_item_is_a_default_count_of_one() =>
+        Assert.Equal("1", ConstraintCatalog.Read("node_count", "integer", "Number of resource replicas selected for a training job. By default, a single node is used.", Row).Keywords["default"]!.ToJsonString());
+
+    /// <summary>
+    /// Sentences the broad detectors would count in a class, which state no constraint of it: a bound on a boolean
+    /// counts what the call does; "If the value is less than 1, it indicates ..." says how a value is read; a default
+    /// decided elsewhere names no value; a format sentence on an object describes its data; an IP address in an
+    /// option's note is part of the note.
+    /// </summary>
+    [Theory]
+    [InlineData("boolean", "Whether to delete the AI applications of the same name. A maximum of 20 models can be deleted at a time.", "Range")]
+    [InlineData("number", "If the value is less than 1, it indicates the percentage of instances to be added during the rolling upgrade.", "Range")]
+    [InlineData("number", "If the value is greater than 1, it indicates the maximum number of instances to be added during the rolling upgrade.", "Range")]
+    [InlineData("string", "If this parameter is not set, the default value is specified by CCE.", "Default")]
+    [InlineData("string", "During service configuration update, the default value is the value set last time.", "Default")]
+    [InlineData("object", "Mapping between input parameters and CSV data. Use commas (,) to separate multiple pieces of CSV data.", "Format")]
+    [InlineData("string", "The value can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP (source IP address algorithm).", "Format")]
+    public void Sentences_that_state_no_constraint_of_a_class_are_not_counted_in_it(string type, string sentence, string className)
+    {
+        var @class = Enum.Parse<ConstraintClass>(className);
+        var facts = ConstraintCatalog.Read("x", type, sentence, Row);
+
+        Assert.DoesNotContain(facts.Statements, s => s.Classes.Contains(@class));
+        Assert.DoesNotContain(facts.Sources, s => s.Keywords.Any(k => k is "minimum" or "maximum" or "exclusiveMinimum" or "default" or "pattern" or "format"));
+    }
+
+    [Theory]
+    [InlineData("Path of the YAML configuration of auto search jobs. An OBS URL is required.", "obs://bucket/config.yaml", "job/config.yaml")]
+    [InlineData("Mandatory for batch services. OBS path to the input data of a batch job", "/bucket/input/", "input/")]
+    [InlineData("The value must be a valid OBS bucket path and end with a slash (/).", "/bucket/dir/", "/bucket/dir")]
+    public void An_obs_path_stated_in_a_later_sentence_is_a_format(string description, string valid, string invalid)
+    {
+        var facts = ConstraintCatalog.Read("path", "string", description, Row);
+
+        Assert.Equal(KnownFormats.ObsPath, facts.Keywords["format"]!.GetValue<string>());
+        Assert.True(Matches(facts, valid));
+        Assert.False(Matches(facts, invalid));
+    }
+
+    [Fact]
+    public void A_path_template_ending_in_a_slash_states_the_trailing_slash()
+    {
+        var facts = ConstraintCatalog.Read("output_dir", "string", "Sample output path. The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/. Example: /test/work_1/dataset123-g6IO/annotation/auto-deploy/.", Row);
+
+        Assert.Contains(facts.Sources, s => s.Sentence == "The format is as follows: Dataset output path/Dataset name-Dataset ID/annotation/auto-deploy/.");
+
+        Assert.True(Matches(facts, "/bucket/out/flowers-abc123/annotation/auto-deploy/"));
+        Assert.False(Matches(facts, "/bucket/out/flowers-abc123/annotation/auto-deploy"));
+    }
+
+    [Fact]
+    public void The_constraints_of_a_bullet_under_a_condition_are_reported_not_encoded()
+    {
+        // The example of an EVS instance has "/home/ma-user/work": the OBS format holds only when type is obs.
+        var facts = ConstraintCatalog.Read("path", "string", "Storage path\n- If **type** is set to **obs**, this parameter is mandatory. The value must be a valid OBS bucket path and end with a slash (/).", Row);
+
+        Assert.Empty(facts.Keywords);
+        Assert.Contains("hold only if **type** is set to **obs**", Assert.Single(facts.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Patterns_that_must_all_hold_are_each_anchored_at_the_start()
+    {
+        // Prism merges allOf into lookaheads at the start of the value: "(?=^(?:obs|s3)://...)(?=/$)" would admit only "/".
+        var facts = ConstraintCatalog.Read("path", "string", "The value must be a valid OBS bucket path and end with a slash (/).", Row);
+
+        var patterns = new[] { facts.Keywords["pattern"]!.GetValue<string>() }.Concat(facts.Keywords["allOf"]!.AsArray().Select(a => a!["pattern"]!.GetValue<string>())).ToList();
+        Assert.Equal(2, patterns.Count);
+        Assert.All(patterns, p => Assert.StartsWith("^", p, StringComparison.Ordinal));
+        var merged = string.Concat(patterns.Select(p => "(?=" + p + ")"));
+        Assert.Matches(merged, "/bucket/dir/");
+        Assert.DoesNotMatch(merged, "/bucket/dir");
+    }
+
+    [Fact]
+    public void A_command_template_is_no_path_template() =>
+        Assert.False(ConstraintCatalog.Read("user_command", "string", "The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.", Row).Keywords.ContainsKey("pattern"));
+
+    [Fact]
+    public void Plural_separators_make_a_separated_list()
+    {
+        var facts = ConstraintCatalog.Read("service_id", "string", "Service ID. To delete multiple services in a batch, use commas (,) to separate multiple service_id values.", Row);
+
+        Assert.True(Matches(facts, "a1,b2,c3"));
+        Assert.False(Matches(facts, "a1, b2"));
+    }
+
+    [Theory]
+    [InlineData("The value can contain letters, digits, hyphens (-), and underscores (_).", "dev-env_1", "dev env")]
+    [InlineData("Image tag, which can contain a maximum of 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.)", "v1.0-rc_2", "v1:0")]
+    public void A_character_list_that_ends_the_sentence_is_the_allowed_set(string sentence, string valid, string invalid)
+    {
+        var facts = ConstraintCatalog.Read("tag", "string", sentence, Row);
+
+        Assert.True(Matches(facts, valid));
+        Assert.False(Matches(facts, invalid));
+    }
+
+    [Fact]
+    public void A_character_list_followed_by_more_rules_is_not_read_as_the_whole_set() =>
+        Assert.False(ConstraintCatalog.Read("name", "string", "The value can contain letters, digits, and underscores, and must start with a letter.", Row).Keywords.ContainsKey("pattern"));
+
+    private static bool Matches(PropertyFacts facts, string value)
+    {
+        var patterns = new List<string>();
+        if (facts.Keywords["pattern"] is { } pattern)
+        {
+            patterns.Add(pattern.GetValue<string>());
+        }
+
+        patterns.AddRange((facts.Keywords["allOf"] as JsonArray ?? []).Select(a => a!["pattern"]!.GetValue<string>()));
+        Assert.NotEmpty(patterns);
+        return patterns.All(p => System.Text.RegularExpressions.Regex.IsMatch(value, p));
+    }
 }
