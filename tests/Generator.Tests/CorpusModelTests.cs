@@ -118,6 +118,25 @@ public sealed class CorpusModelTests
     }
 
     [Fact]
+    public void OneOf_or_anyOf_of_const_alternatives_is_an_option_list_named_by_the_titles()
+    {
+        var document = CorpusDocument.Get("titled-enums");
+        var channel = document.Type("Channel")!;
+
+        Assert.Equal(["GuildText", "Dm", "GuildVoice"], Options(document.Type("ChannelKinds")!));
+        Assert.Equal(["TypingStart", "InviteCreate", "_3rdParty"], Options(document.Type("EventNames")!));
+        Assert.Equal(["On", "Off"], Options(document.Type("ChannelState")!)); // no titles: named by value
+        Assert.Equal(["Low", "Low2"], Options(document.Type("ChannelLevel")!)); // titles that clash are renamed (MAG004)
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("ChannelKinds")!), channel.GetProperty("Kind")!.PropertyType);
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("EventNames")!), channel.GetProperty("Event")!.PropertyType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), channel.GetProperty("Mixed")!.PropertyType); // a string and a number: a union (MAG003)
+        Assert.Equal("GetChannelSort", Nullable.GetUnderlyingType(document.Client.GetMethod("GetChannelAsync")!.GetParameters().Single(p => p.Name == "sort").ParameterType)!.Name);
+        var read = Read(document, "Channel", """{"kind":2,"event":"INVITE_CREATE","state":"off"}""");
+        Assert.Equal(document.Type("ChannelKinds")!.GetProperty("GuildVoice")!.GetValue(null), channel.GetProperty("Kind")!.GetValue(read));
+        Assert.Equal(document.Type("EventNames")!.GetProperty("InviteCreate")!.GetValue(null), channel.GetProperty("Event")!.GetValue(read));
+    }
+
+    [Fact]
     public void Names_that_differ_only_in_case_or_punctuation_stay_apart()
     {
         var document = CorpusDocument.Get("case-and-punctuation");
@@ -148,6 +167,10 @@ public sealed class CorpusModelTests
 
     private static List<string> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "AdditionalProperties" && p.DeclaringType == type && p.Name != "EqualityContract").Select(p => p.Name).ToList();
+
+    /// <summary>The documented options of a generated option list, in order.</summary>
+    private static List<string> Options(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == type).Select(p => p.Name).ToList();
 
     private static object Read(CorpusDocument document, string type, string json) =>
         GeneratedAssembly.Invoke(document.Type(type)!.GetMethod("FromJson", [typeof(string)])!, null, json)!;

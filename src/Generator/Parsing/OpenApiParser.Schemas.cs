@@ -221,7 +221,8 @@ internal sealed partial class OpenApiParser
             return ResolveReference(wrapped.Reference, Append(pointer, wrapped.Keyword, Index(wrapped.Index), "$ref")); // anyOf: [$ref, {type: null}]
         }
 
-        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema))
+        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema)
+            && OptionListOf(schema) is null)
         {
             ReportUnion(schema, pointer, schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf");
             return TypeSpec.Json;
@@ -233,9 +234,9 @@ internal sealed partial class OpenApiParser
             NoteUnchecked(schema, pointer, isModel: false); // a model's parts are looked at when it is built
         }
 
-        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        if (OptionListOf(schema) is { } options)
         {
-            return BuildEnum(schema, values, type, owner + member, jsonName, pointer, componentName);
+            return BuildEnum(schema, options, owner + member, jsonName, pointer, componentName);
         }
 
         switch (type)
@@ -411,11 +412,12 @@ internal sealed partial class OpenApiParser
     /// name, else the property's name when it has two words or more and is free (<c>sample_status</c> →
     /// <c>SampleStatus</c>), else owner and member (<c>TemplateParamId</c>).
     /// </summary>
-    private TypeSpec BuildEnum(JsonElement schema, JsonElement values, string type, string ownerMember, string jsonName, string[] pointer, string? componentName)
+    private TypeSpec BuildEnum(JsonElement schema, OptionList options, string ownerMember, string jsonName, string[] pointer, string? componentName)
     {
+        var type = options.Type;
         var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
         var raw = new List<string>();
-        foreach (var value in values.EnumerateArray())
+        foreach (var value in options.Values)
         {
             var fits = kind == TypeKind.String ? value.ValueKind == JsonValueKind.String : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _);
             if (!fits)
@@ -437,14 +439,15 @@ internal sealed partial class OpenApiParser
             return new TypeSpec(kind);
         }
 
-        var key = EnumKey(kind, raw, OptionDocs(Description(schema)));
+        var key = EnumKey(kind, raw, options);
         if (componentName is null && _canonicalEnumKeys.TryGetValue(key, out var canonical))
         {
             key = canonical;
-            schema = _plannedEnumSchemas[canonical]; // docs and member names from the list's first appearance, whatever is selected
+            options = OptionListOf(_plannedEnumSchemas[canonical]) ?? options; // docs and member names from the list's first appearance, whatever is selected
+            schema = _plannedEnumSchemas[canonical];
         }
 
-        var docs = OptionDocs(Description(schema));
+        var docs = options.Docs;
         if (_enumsByValues.TryGetValue(key, out var existing) && componentName is null)
         {
             return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
@@ -464,7 +467,8 @@ internal sealed partial class OpenApiParser
         foreach (var value in raw)
         {
             docs.TryGetValue(value, out var doc);
-            var memberName = kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
+            var memberName = options.Titles is not null && options.Titles.TryGetValue(value, out var title) ? Naming.Pascal(title)
+                : kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
             var literal = kind == TypeKind.String ? Literal(value) : kind == TypeKind.Int64 ? value + "L" : value;
             if (kind == TypeKind.String && spellings.TryGetValue(memberName, out var earlier) && string.Equals(earlier, value, StringComparison.OrdinalIgnoreCase))
             {
@@ -477,7 +481,7 @@ internal sealed partial class OpenApiParser
             var unique = Naming.Unique(memberName, taken);
             if (unique != memberName)
             {
-                Report(Diagnostics.NameCollision, Append(pointer, "enum"), $"option {literal} of {name}", memberName, unique);
+                Report(Diagnostics.NameCollision, Append(pointer, options.Keyword), $"option {literal} of {name}", memberName, unique);
             }
 
             members.Add(new EnumMemberSpec(unique, literal, doc));
@@ -491,8 +495,73 @@ internal sealed partial class OpenApiParser
     /// What makes two option lists the same list: the same values, and for numbers the same names of their meanings
     /// ("0: labeled" is not "0: OBS"); string values carry their meaning themselves.
     /// </summary>
-    private static string EnumKey(TypeKind kind, IEnumerable<string> values, Dictionary<string, string> docs) =>
-        kind + ":" + string.Join("\u0001", values.Select(v => kind == TypeKind.String ? v : v + "=" + NumberMemberName(v, docs.TryGetValue(v, out var doc) ? doc : null)));
+    private static string EnumKey(TypeKind kind, IEnumerable<string> values, OptionList options) =>
+        kind + ":" + string.Join("\u0001", values.Select(v =>
+            options.Titles is not null ? v + "#" + (options.Titles.TryGetValue(v, out var title) ? title : string.Empty)
+            : kind == TypeKind.String ? v : v + "=" + NumberMemberName(v, options.Docs.TryGetValue(v, out var doc) ? doc : null)));
+
+    /// <summary>
+    /// The values of an option list and what documents them: <c>enum</c> (meanings from "- value: meaning" lines of the
+    /// description), or <c>oneOf</c>/<c>anyOf</c> of <c>const</c> alternatives, each named by its <c>title</c> and
+    /// documented by its <c>description</c> (JSON Schema's way to name options). Null when the schema is neither.
+    /// </summary>
+    private static OptionList? OptionListOf(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var type = SingleType(schema);
+        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            return new OptionList("enum", type, values.EnumerateArray().ToList(), null, OptionDocs(Description(schema)));
+        }
+
+        if (HasProperties(schema) || schema.TryGetProperty("enum", out _) || (schema.TryGetProperty("oneOf", out _) && schema.TryGetProperty("anyOf", out _)))
+        {
+            return null;
+        }
+
+        var keyword = schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf";
+        var alternatives = schema.TryGetProperty(keyword, out var list) ? list : default;
+        if (alternatives.ValueKind != JsonValueKind.Array || alternatives.GetArrayLength() == 0
+            || !alternatives.EnumerateArray().All(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("const", out _)
+                && a.EnumerateObject().All(k => k.Name is "const" or "title" or "description" or "type" or "deprecated" or "$comment" || k.Name.StartsWith("x-", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var consts = alternatives.EnumerateArray().Select(a => a.GetProperty("const")).ToList();
+        type ??= consts.All(c => c.ValueKind == JsonValueKind.String) ? "string" : "integer";
+        var fits = type == "string" ? consts.All(c => c.ValueKind == JsonValueKind.String) : type == "integer" && consts.All(c => c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out _));
+        if (!fits)
+        {
+            return null;
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var docs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var alternative in alternatives.EnumerateArray())
+        {
+            var value = alternative.GetProperty("const");
+            var raw = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            if (alternative.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String && !titles.ContainsKey(raw))
+            {
+                titles[raw] = title.GetString()!;
+            }
+
+            if ((Description(alternative) ?? (titles.TryGetValue(raw, out var named) ? named : null)) is { } doc && !docs.ContainsKey(raw))
+            {
+                docs[raw] = doc;
+            }
+        }
+
+        return new OptionList(keyword, type, consts, titles, docs);
+    }
+
+    /// <summary>An option list: the keyword that holds it, its type (string or integer), values, names (null: named by value) and meanings.</summary>
+    private sealed record OptionList(string Keyword, string Type, List<JsonElement> Values, Dictionary<string, string>? Titles, Dictionary<string, string> Docs);
 
     /// <summary>The property's name when it has two words or more and is free; else owner and member.</summary>
     private string EnumName(string jsonName, string ownerMember) =>
@@ -602,14 +671,13 @@ internal sealed partial class OpenApiParser
             return;
         }
 
-        var type = SingleType(schema);
-        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        if (OptionListOf(schema) is { } options)
         {
-            var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
-            var raw = values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
+            var kind = options.Type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
+            var raw = options.Values.Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
             if (member.Length > 0)
             {
-                lists.Add(new PlannedList(EnumKey(kind, raw, OptionDocs(Description(schema))), kind + ":" + string.Join("\u0001", raw) + "@" + jsonName, jsonName, owner + member, schema));
+                lists.Add(new PlannedList(EnumKey(kind, raw, options), kind + ":" + string.Join("\u0001", raw) + "@" + jsonName, jsonName, owner + member, schema));
             }
 
             return;

@@ -313,8 +313,7 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private static bool IsEnumSchema(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && SingleType(schema) is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array;
+    private static bool IsEnumSchema(JsonElement schema) => OptionListOf(schema) is not null;
 
     private static int? Int(JsonElement schema, string name) =>
         schema.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
