@@ -35,6 +35,23 @@ public sealed class CorpusModelTests
     }
 
     [Fact]
+    public void AllOf_whose_other_parts_only_annotate_one_is_that_part_and_allOf_nested_in_a_part_is_composed()
+    {
+        var document = CorpusDocument.Get("allof-annotations");
+        var flow = document.Type("Flow")!;
+
+        Assert.Equal(typeof(IList<>).MakeGenericType(document.Type("FlowOutcomesItem")!), flow.GetProperty("Outcomes")!.PropertyType);
+        Assert.Equal(["Action", "Retries"], Properties(document.Type("FlowOutcomesItem")!));
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("FlowKind")!), flow.GetProperty("Kind")!.PropertyType);
+        Assert.Equal(document.Type("Owner"), flow.GetProperty("Owner")!.PropertyType); // a $ref with annotations beside it is the referenced type, not a copy
+        Assert.Equal(["CanRead", "CanShare", "CanUpload"], Properties(document.Type("FlowPermissions")!));
+        Assert.Equal("$.permissions.can_upload: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Flow", """{"permissions":{"can_read":true}}""")).Message);
+        Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(flow.GetProperty("Note")!).WriteState);
+        Assert.Equal(typeof(IDictionary<string, string>), flow.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), flow.GetProperty("Limit")!.PropertyType); // two parts that both constrain: MAG003
+    }
+
+    [Fact]
     public void References_to_parameters_request_bodies_responses_and_headers_are_followed()
     {
         var client = CorpusDocument.Get("component-refs").Client;

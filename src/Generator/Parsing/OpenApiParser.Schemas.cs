@@ -210,10 +210,20 @@ internal sealed partial class OpenApiParser
             return ResolveReference(reference.GetString() ?? string.Empty, Append(pointer, "$ref"));
         }
 
-        if (schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array && !HasProperties(schema)
-            && all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out var only))
+        if (SoleAllOfPart(schema) is { } sole)
         {
-            return ResolveReference(only.GetString() ?? string.Empty, Append(pointer, "allOf", "0", "$ref")); // allOf: [$ref] with a description beside it
+            var part = schema.GetProperty("allOf")[sole];
+            if (part.TryGetProperty("$ref", out var only))
+            {
+                // allOf: [$ref] with a description beside it, or parts that only annotate it: the referenced type itself.
+                return ResolveReference(only.GetString() ?? string.Empty, Append(pointer, "allOf", Index(sole), "$ref"));
+            }
+
+            if (!HasObjectParts(schema))
+            {
+                // allOf: [{type: array, ...}, {}]: the one part that says what the value is.
+                return ResolveType(part, owner, member, Append(pointer, "allOf", Index(sole)), jsonName, componentName);
+            }
         }
 
         if (NullableReference(schema) is { } wrapped)
@@ -278,6 +288,11 @@ internal sealed partial class OpenApiParser
                 if (schema.TryGetProperty("additionalProperties", out var valueSchema) && valueSchema.ValueKind == JsonValueKind.Object)
                 {
                     return new TypeSpec(TypeKind.Map, Element: ResolveType(valueSchema, owner, member + "Value", Append(pointer, "additionalProperties"), jsonName));
+                }
+
+                if (schema.TryGetProperty("allOf", out var parts) && parts.ValueKind == JsonValueKind.Array && parts.EnumerateArray().Any(p => !IsAnnotationOnly(p)))
+                {
+                    Report(Diagnostics.Unsupported, Append(pointer, "allOf"), "'allOf' of parts that are not objects with properties; the value is generated as JsonElement");
                 }
 
                 return TypeSpec.Json; // a free-form object
@@ -347,9 +362,50 @@ internal sealed partial class OpenApiParser
         }
     }
 
+    /// <summary>
+    /// The index of the one part of <c>allOf</c> that says what the value is, when the schema itself and every other
+    /// part only annotate it (description, nullable: false, an empty schema); null otherwise.
+    /// </summary>
+    private static int? SoleAllOfPart(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array
+            || !schema.EnumerateObject().All(k => k.Name is "allOf" or "type" || IsAnnotation(k.Name)))
+        {
+            return null;
+        }
+
+        int? sole = null;
+        var index = 0;
+        foreach (var part in all.EnumerateArray())
+        {
+            if (!IsAnnotationOnly(part))
+            {
+                if (sole is not null || part.ValueKind != JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                sole = index;
+            }
+
+            index++;
+        }
+
+        return sole;
+    }
+
+    /// <summary>A schema that constrains nothing: only annotations (an empty schema among them).</summary>
+    private static bool IsAnnotationOnly(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.EnumerateObject().All(k => IsAnnotation(k.Name));
+
+    private static bool IsAnnotation(string keyword) =>
+        keyword is "description" or "title" or "default" or "example" or "examples" or "deprecated" or "readOnly" or "writeOnly"
+            or "externalDocs" or "xml" or "nullable" or "$comment"
+        || keyword.StartsWith("x-", StringComparison.Ordinal);
+
     private bool HasObjectParts(JsonElement schema) =>
-        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
-        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || HasObjectParts(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
             && (r.GetString() ?? string.Empty).StartsWith(SchemaPrefix, StringComparison.Ordinal)
             && _componentTypes.ContainsKey(Unescape(r.GetString()!.Substring(SchemaPrefix.Length)))));
 
@@ -393,7 +449,9 @@ internal sealed partial class OpenApiParser
             return true;
         }
 
-        return NullableReference(schema) is not null;
+        // allOf: [X, {nullable: true}]: a part that only annotates the one that types the value.
+        return NullableReference(schema) is not null
+            || (SoleAllOfPart(schema) is not null && schema.GetProperty("allOf").EnumerateArray().Any(p => IsAnnotationOnly(p) && IsNullable(p)));
     }
 
     private TypeSpec ResolveReference(string reference, string[] pointer)
@@ -871,7 +929,7 @@ internal sealed partial class OpenApiParser
 
     /// <summary>allOf with a part that has properties or names another schema (before component names exist).</summary>
     private static bool HasObjectPartsByShape(JsonElement schema) =>
-        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
-        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out _)))
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || HasObjectPartsByShape(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out _)))
         && !(all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out _) && !HasProperties(schema));
 }
