@@ -87,7 +87,7 @@ internal sealed partial class OpenApiParser
                 Description(property.Value) ?? Description(value),
                 Constraints(value),
                 items,
-                value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? d.GetRawText() : null,
+                value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? CompactJson(d) : null,
                 IsNullable(property.Value),
                 !required.Contains(property.Name) && requiredInRequests.Contains(property.Name)));
         }
@@ -894,6 +894,46 @@ internal sealed partial class OpenApiParser
             Int(schema, "maxItems"),
             format is null && patterns.Count > 0 && named is not null && named is not ("int32" or "int64" or "float" or "double") ? named : null);
         return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
+    }
+
+    /// <summary>A value's JSON text on one line: the document's whitespace between tokens dropped (a default written over several lines goes into one doc comment line).</summary>
+    private static string CompactJson(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+        {
+            return raw;
+        }
+
+        var builder = new System.Text.StringBuilder(raw.Length);
+        var inString = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (inString)
+            {
+                builder.Append(c);
+                if (c == '\\' && i + 1 < raw.Length)
+                {
+                    builder.Append(raw[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+                builder.Append(c);
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>A scalar as compact JSON: strings re-escaped, numbers and literals as written.</summary>
