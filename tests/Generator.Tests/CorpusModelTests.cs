@@ -66,6 +66,21 @@ public sealed class CorpusModelTests
         Assert.Equal("Order", client.GetMethod("GetOrderAsync")!.ReturnType.GetGenericArguments()[0].Name);
     }
 
+    [Fact]
+    public void A_reference_to_a_schema_inside_another_is_that_schemas_type()
+    {
+        var document = CorpusDocument.Get("pointer-refs");
+        var field = document.Type("Field")!;
+        var request = document.Type("CreateFieldRequest")!;
+
+        Assert.Equal(typeof(string), request.GetProperty("Name")!.PropertyType);
+        Assert.Equal(field.GetProperty("Kind")!.PropertyType, request.GetProperty("Kind")!.PropertyType); // one option type for both places
+        Assert.Equal(field.GetProperty("Owner")!.PropertyType, request.GetProperty("Owner")!.PropertyType); // one model for both places
+        Assert.Equal(typeof(string), request.GetProperty("Labels")!.PropertyType);
+        Assert.Equal(["Id", "Label", "Name"], Properties(document.Type("Tagged")!)); // allOf parts named by pointer
+        Assert.Equal([("maxLength", "$.name")], Validate(document, "CreateFieldRequest", $$"""{"name":"{{new string('n', 21)}}"}"""));
+    }
+
     [Theory]
     [InlineData("nullable-30", "Product", "Price", typeof(double?))]
     [InlineData("nullable-30", "Product", "Discount", typeof(long?))]

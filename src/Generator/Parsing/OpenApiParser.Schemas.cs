@@ -124,10 +124,9 @@ internal sealed partial class OpenApiParser
             if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("$ref", out var reference))
             {
                 var target = reference.GetString() ?? string.Empty;
-                if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal) && _schemas.ValueKind == JsonValueKind.Object
-                    && _schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out var referenced))
+                if (LocalSchema(target) is { } referenced)
                 {
-                    foreach (var part in ObjectParts(referenced, ["components", "schemas", Unescape(target.Substring(SchemaPrefix.Length))], depth + 1))
+                    foreach (var part in ObjectParts(referenced.Schema, referenced.Pointer, depth + 1))
                     {
                         yield return part;
                     }
@@ -154,12 +153,12 @@ internal sealed partial class OpenApiParser
     {
         for (var hops = 0; hops < 8 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); hops++)
         {
-            var target = reference.GetString() ?? string.Empty;
-            if (!target.StartsWith(SchemaPrefix, StringComparison.Ordinal) || _schemas.ValueKind != JsonValueKind.Object
-                || !_schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out schema))
+            if (LocalSchema(reference.GetString() ?? string.Empty) is not { } target)
             {
                 return default;
             }
+
+            schema = target.Schema;
         }
 
         return schema;
@@ -406,8 +405,8 @@ internal sealed partial class OpenApiParser
     private bool HasObjectParts(JsonElement schema) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
         && all.EnumerateArray().Any(part => HasProperties(part) || HasObjectParts(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
-            && (r.GetString() ?? string.Empty).StartsWith(SchemaPrefix, StringComparison.Ordinal)
-            && _componentTypes.ContainsKey(Unescape(r.GetString()!.Substring(SchemaPrefix.Length)))));
+            && LocalSchema(r.GetString() ?? string.Empty) is { } target
+            && (target.Pointer is ["components", "schemas", var name] ? _componentTypes.ContainsKey(name) : HasProperties(target.Schema))));
 
     /// <summary><c>anyOf</c>/<c>oneOf</c> of one <c>$ref</c> and <c>{type: "null"}</c>: the referenced type, nullable.</summary>
     private static (string Reference, string Keyword, int Index)? NullableReference(JsonElement schema)
@@ -456,13 +455,97 @@ internal sealed partial class OpenApiParser
 
     private TypeSpec ResolveReference(string reference, string[] pointer)
     {
-        if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+        if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) && reference.IndexOf('/', SchemaPrefix.Length) < 0)
         {
             return ResolveComponent(Unescape(reference.Substring(SchemaPrefix.Length)), pointer);
         }
 
-        Report(Diagnostics.UnresolvedReference, pointer, reference);
-        return TypeSpec.Json;
+        if (LocalSchema(reference) is not { } target)
+        {
+            Report(Diagnostics.UnresolvedReference, pointer, reference);
+            return TypeSpec.Json;
+        }
+
+        // A schema inside another (#/components/schemas/Tag/properties/name): its type where it stands, one type for both places.
+        var key = "#" + string.Join("/", target.Pointer);
+        if (!_building.Add(key))
+        {
+            Report(Diagnostics.Unsupported, pointer, $"'{reference}' refers to itself without an object in between; it is generated as JsonElement");
+            return TypeSpec.Json;
+        }
+
+        var (owner, member, jsonName) = PlaceName(target.Pointer);
+        var type = ResolveType(target.Schema, owner, member, target.Pointer, jsonName);
+        _building.Remove(key);
+        return type;
+    }
+
+    /// <summary>
+    /// The schema a local reference names: a component, or any JSON pointer into the document (a property, an
+    /// <c>allOf</c> part, an item of another schema); null when it names nothing.
+    /// </summary>
+    private (JsonElement Schema, string[] Pointer)? LocalSchema(string reference)
+    {
+        if (!reference.StartsWith("#/", StringComparison.Ordinal) || _root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var pointer = reference.Substring(2).Split('/').Select(segment => Unescape(Uri.UnescapeDataString(segment))).ToArray();
+        var current = _root;
+        foreach (var segment in pointer)
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
+            {
+                current = next;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current.ValueKind == JsonValueKind.Object ? (current, pointer) : null;
+    }
+
+    /// <summary>How an inline schema is named from where it stands: its component, then its properties (items as Item, map values as Value).</summary>
+    private (string Owner, string Member, string JsonName) PlaceName(string[] pointer)
+    {
+        var start = pointer is ["components", "schemas", ..] ? 3 : 0;
+        var component = start == 3 ? pointer[2] : string.Empty;
+        var owner = start == 3 ? (_componentTypes.TryGetValue(component, out var typeName) ? typeName : Naming.Pascal(component)) : string.Empty;
+        var member = new System.Text.StringBuilder();
+        var jsonName = component;
+        for (var i = start; i < pointer.Length; i++)
+        {
+            switch (pointer[i])
+            {
+                case "properties" when i + 1 < pointer.Length:
+                    jsonName = pointer[++i];
+                    member.Append(Naming.Pascal(jsonName));
+                    break;
+                case "items":
+                    member.Append("Item");
+                    break;
+                case "additionalProperties":
+                    member.Append("Value");
+                    break;
+                default:
+                    if (start == 0 && pointer[i].Length > 0 && !char.IsDigit(pointer[i][0])
+                        && pointer[i] is not ("paths" or "components" or "parameters" or "requestBodies" or "responses" or "headers" or "content" or "schema" or "allOf" or "anyOf" or "oneOf"))
+                    {
+                        member.Append(Naming.Pascal(pointer[i])); // outside components: the path's words
+                    }
+
+                    break;
+            }
+        }
+
+        return (owner, owner.Length + member.Length == 0 ? "Schema" : member.ToString(), jsonName.Length > 0 ? jsonName : pointer[pointer.Length - 1]);
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _securityHeaders = new(StringComparer.OrdinalIgnoreCase);
     private string _converterName = "JsonConverters";
+    private JsonElement _root;
     private JsonElement _schemas;
     private JsonElement _components;
 
@@ -131,6 +132,7 @@ internal sealed partial class OpenApiParser
                 return Result(null, []);
             }
 
+            _root = root;
             if (root.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Object)
             {
                 _components = components;
