@@ -94,6 +94,26 @@ public sealed class CorpusModelTests
         Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(declared).WriteState);
     }
 
+    [Fact]
+    public void AnyOf_of_one_schema_and_null_is_that_schema_nullable_and_an_enum_beside_any_string_is_the_option_type()
+    {
+        var document = CorpusDocument.Get("nullable-alternatives");
+        var run = document.Type("Run")!;
+
+        Assert.Equal(typeof(string), run.GetProperty("Nickname")!.PropertyType);
+        Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(run.GetProperty("Nickname")!).WriteState);
+        Assert.Equal(typeof(long?), run.GetProperty("Age")!.PropertyType);
+        Assert.Equal(typeof(IList<string>), run.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(["Depth"], Properties(run.GetProperty("Settings")!.PropertyType));
+        Assert.Equal(["ModelA", "ModelB"], Options(Nullable.GetUnderlyingType(run.GetProperty("Model")!.PropertyType)!));
+        Assert.Equal(["Fast", "Slow"], Options(Nullable.GetUnderlyingType(run.GetProperty("Mode")!.PropertyType)!));
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), run.GetProperty("Either")!.PropertyType); // a string or a number: a union (MAG003)
+        // Required and nullable: null is read and written back, absence is an error; the alternative's constraints are checked.
+        Assert.Equal("""{"nickname":null}""", Write(Read(document, "Run", """{"nickname":null}""")));
+        Assert.Equal("$.nickname: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Run", "{}")).Message);
+        Assert.Equal([("maxLength", "$.nickname")], Validate(document, "Run", """{"nickname":"much too long"}"""));
+    }
+
     [Theory]
     [InlineData("nullable-30", "Product", """{"name":"Pen","price":null,"owner":null}""", null)]
     [InlineData("nullable-30", "Product", """{"name":"Pen","owner":null}""", "$.price: missing required property")]

@@ -493,13 +493,20 @@ public sealed class SilentDropTests
             return keyword switch
             {
                 "oneOf" or "anyOf" => alternatives is { Count: 2 } && alternatives.Any(a => a?["type"]?.GetValue<string>() == "null")
-                    || IsOptionList(alternatives)
+                    || IsOptionList(alternatives) || IsOpenOptionList(alternatives)
                     || (alternatives is not null && alternatives.All(a => a is JsonObject o && o.All(k => k.Key is "required" or "description" or "title")) && schema["properties"] is JsonObject),
                 "not" => schema["not"] is JsonObject not && not.All(k => k.Key is "required" or "description") && (schema["properties"] is JsonObject || schema["allOf"] is not null),
                 "if" or "then" or "else" => schema["properties"] is JsonObject || schema["allOf"] is not null,
                 _ => false,
             };
         }
+
+        /// <summary>An <c>enum</c> of strings beside plain strings (and perhaps null): an option type, which keeps unknown values.</summary>
+        private static bool IsOpenOptionList(JsonArray? alternatives) =>
+            alternatives is not null
+            && alternatives.Count(a => a?["enum"] is JsonArray && a["type"]?.GetValue<string>() == "string") == 1
+            && alternatives.All(a => a is JsonObject o && o["type"]?.GetValue<string>() is "string" or "null"
+                && (o["enum"] is not null || o.All(k => k.Key is "type" or "description" or "title" || k.Key.StartsWith("x-", StringComparison.Ordinal))));
 
         /// <summary>Alternatives that are each one <c>const</c> of the same kind (string or integer): an option list.</summary>
         private static bool IsOptionList(JsonArray? alternatives) =>

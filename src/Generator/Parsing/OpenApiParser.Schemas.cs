@@ -75,10 +75,10 @@ internal sealed partial class OpenApiParser
                 ? (_componentTypes.TryGetValue(component, out var ownerType) ? ownerType : Naming.Pascal(component))
                 : typeName;
             var type = ResolveType(property.Value, owner, owner == typeName ? name : Naming.Pascal(property.Name), propertyPointer, jsonName: property.Name);
-            var items = type.Kind == TypeKind.List && property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("items", out var itemSchema)
-                ? Constraints(Resolved(itemSchema))
+            var value = TypingSchema(property.Value);
+            var items = type.Kind == TypeKind.List && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("items", out var itemSchema)
+                ? Constraints(TypingSchema(itemSchema))
                 : ConstraintSpec.None;
-            var value = Resolved(property.Value);
             builder.Properties.Add(new PropertySpec(
                 property.Name,
                 name,
@@ -87,7 +87,7 @@ internal sealed partial class OpenApiParser
                 Description(property.Value) ?? Description(value),
                 Constraints(value),
                 items,
-                value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? CompactJson(d) : null,
+                (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("default", out var d)) || (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out d)) ? CompactJson(d) : null,
                 IsNullable(property.Value),
                 !required.Contains(property.Name) && requiredInRequests.Contains(property.Name)));
         }
@@ -146,6 +146,32 @@ internal sealed partial class OpenApiParser
         }
 
         yield return (schema, pointer); // its own properties after the composed ones, as a derived class's follow its base's
+    }
+
+    /// <summary>
+    /// The schema that says what a value is (to read its constraints): through <c>$ref</c>, the one alternative beside
+    /// <c>{type: null}</c>, and the one <c>allOf</c> part the others only annotate.
+    /// </summary>
+    private JsonElement TypingSchema(JsonElement schema)
+    {
+        for (var hops = 0; hops < 8; hops++)
+        {
+            schema = Resolved(schema);
+            if (SoleAlternative(schema) is { } alternative)
+            {
+                schema = schema.GetProperty(alternative.Keyword)[alternative.Index];
+            }
+            else if (SoleAllOfPart(schema) is { } part)
+            {
+                schema = schema.GetProperty("allOf")[part];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return schema;
     }
 
     /// <summary>A schema through its <c>$ref</c> (to read constraints and defaults); itself when it has none.</summary>
@@ -225,9 +251,14 @@ internal sealed partial class OpenApiParser
             }
         }
 
-        if (NullableReference(schema) is { } wrapped)
+        if (SoleAlternative(schema) is { } alternative)
         {
-            return ResolveReference(wrapped.Reference, Append(pointer, wrapped.Keyword, Index(wrapped.Index), "$ref")); // anyOf: [$ref, {type: null}]
+            // anyOf: [X, {type: null}] is X, nullable; [an enum of strings, {type: string}] is the option type (it keeps unknown values).
+            var part = schema.GetProperty(alternative.Keyword)[alternative.Index];
+            var at = Append(pointer, alternative.Keyword, Index(alternative.Index));
+            return part.TryGetProperty("$ref", out var wrapped)
+                ? ResolveReference(wrapped.GetString() ?? string.Empty, Append(at, "$ref"))
+                : ResolveType(part, owner, member, at, jsonName, componentName);
         }
 
         if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema)
@@ -367,7 +398,7 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private static int? SoleAllOfPart(JsonElement schema)
     {
-        if (!schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array
             || !schema.EnumerateObject().All(k => k.Name is "allOf" or "type" || IsAnnotation(k.Name)))
         {
             return null;
@@ -408,27 +439,37 @@ internal sealed partial class OpenApiParser
             && LocalSchema(r.GetString() ?? string.Empty) is { } target
             && (target.Pointer is ["components", "schemas", var name] ? _componentTypes.ContainsKey(name) : HasProperties(target.Schema))));
 
-    /// <summary><c>anyOf</c>/<c>oneOf</c> of one <c>$ref</c> and <c>{type: "null"}</c>: the referenced type, nullable.</summary>
-    private static (string Reference, string Keyword, int Index)? NullableReference(JsonElement schema)
+    /// <summary>
+    /// The one alternative of <c>anyOf</c>/<c>oneOf</c> that says what the value is, when the others are <c>{type: null}</c>
+    /// (the value may be null) or plain strings beside an <c>enum</c> of strings (an open option list); null otherwise.
+    /// </summary>
+    private static (string Keyword, int Index)? SoleAlternative(JsonElement schema)
     {
-        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        if (schema.ValueKind != JsonValueKind.Object || (schema.TryGetProperty("anyOf", out _) && schema.TryGetProperty("oneOf", out _)))
         {
-            if (!schema.TryGetProperty(keyword, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() != 2)
-            {
-                continue;
-            }
-
-            var items = list.EnumerateArray().ToList();
-            var nullIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
-            var refIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("$ref", out _));
-            if (nullIndex >= 0 && refIndex >= 0)
-            {
-                return (items[refIndex].GetProperty("$ref").GetString() ?? string.Empty, keyword, refIndex);
-            }
+            return null;
         }
 
-        return null;
+        var keyword = schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf";
+        if (!schema.TryGetProperty(keyword, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var items = list.EnumerateArray().ToList();
+        var hasStringEnum = items.Any(i => i.ValueKind == JsonValueKind.Object && SingleType(i) == "string" && i.TryGetProperty("enum", out _));
+        var kept = Enumerable.Range(0, items.Count)
+            .Where(i => !IsNullSchema(items[i]) && !(hasStringEnum && IsPlainString(items[i])))
+            .ToList();
+        return kept.Count == 1 && items.Count > 1 && items[kept[0]].ValueKind == JsonValueKind.Object ? (keyword, kept[0]) : null;
     }
+
+    private static bool IsNullSchema(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
+
+    /// <summary>A string with nothing that narrows it (<c>{type: string, description: ...}</c>).</summary>
+    private static bool IsPlainString(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && SingleType(schema) == "string" && schema.EnumerateObject().All(k => k.Name == "type" || IsAnnotation(k.Name));
 
     /// <summary>Whether a value may be null: 3.0 <c>nullable: true</c>, a 3.1 type list with "null", or a union with <c>{type: null}</c>.</summary>
     private static bool IsNullable(JsonElement schema)
@@ -449,7 +490,7 @@ internal sealed partial class OpenApiParser
         }
 
         // allOf: [X, {nullable: true}]: a part that only annotates the one that types the value.
-        return NullableReference(schema) is not null
+        return (SoleAlternative(schema) is { } alternative && schema.GetProperty(alternative.Keyword).EnumerateArray().Any(IsNullSchema))
             || (SoleAllOfPart(schema) is not null && schema.GetProperty("allOf").EnumerateArray().Any(p => IsAnnotationOnly(p) && IsNullable(p)));
     }
 
