@@ -52,6 +52,21 @@ public sealed class CorpusModelTests
     }
 
     [Fact]
+    public void A_property_several_allOf_parts_define_as_objects_has_the_properties_of_every_definition()
+    {
+        var document = CorpusDocument.Get("allof-redefined");
+        var conflict = document.Type("Conflict")!;
+        var context = conflict.GetProperty("Context")!.PropertyType;
+
+        Assert.Equal(["Conflicts"], Properties(context)); // the later part's properties, beside the earlier part's free-form map
+        Assert.Equal(typeof(IList<string>), context.GetProperty("Conflicts")!.PropertyType);
+        Assert.Equal(typeof(string), conflict.GetProperty("Sha")!.PropertyType);
+        Assert.Equal(typeof(long?), conflict.GetProperty("Size")!.PropertyType); // a number and a string: the first types it (MAG003)
+        var written = Write(Read(document, "Conflict", """{"context":{"conflicts":["a"],"request_id":"r1"}}"""));
+        Assert.Equal("""{"context":{"conflicts":["a"],"request_id":"r1"}}""", written);
+    }
+
+    [Fact]
     public void References_to_parameters_request_bodies_responses_and_headers_are_followed()
     {
         var client = CorpusDocument.Get("component-refs").Client;

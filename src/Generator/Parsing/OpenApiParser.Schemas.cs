@@ -41,25 +41,33 @@ internal sealed partial class OpenApiParser
         return type;
     }
 
-    private void BuildModel(string typeName, JsonElement schema, string[] pointer)
+    private void BuildModel(string typeName, JsonElement schema, string[] pointer) =>
+        BuildModel(typeName, Description(schema), ObjectParts(schema, pointer).ToList());
+
+    /// <summary>A class of the properties and required lists of <paramref name="parts"/> (an object's <c>allOf</c> parts and itself).</summary>
+    private void BuildModel(string typeName, string? description, List<(JsonElement Part, string[] Pointer)> parts)
     {
-        var builder = new ModelBuilder(typeName, Description(schema));
+        var builder = new ModelBuilder(typeName, description);
         _models.Add(builder);
         _modelsByName[typeName] = builder;
 
-        var parts = ObjectParts(schema, pointer).ToList();
+        var pointer = parts.Count > 0 ? parts[parts.Count - 1].Pointer : []; // the schema itself comes last
         var properties = new List<(JsonProperty Property, string[] Pointer)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, List<(JsonElement Schema, string[] Pointer)>>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var requiredInRequests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
         {
             foreach (var property in Objects(part.TryGetProperty("properties", out var p) ? p : default))
             {
-                if (seen.Add(property.Name))
+                var propertyPointer = Append(partPointer, "properties", property.Name);
+                if (!definitions.TryGetValue(property.Name, out var list))
                 {
-                    properties.Add((property, Append(partPointer, "properties", property.Name)));
+                    definitions[property.Name] = list = [];
+                    properties.Add((property, propertyPointer));
                 }
+
+                list.Add((property.Value, propertyPointer));
             }
 
             required.UnionWith(StringList(part, "required"));
@@ -74,7 +82,8 @@ internal sealed partial class OpenApiParser
             var owner = propertyPointer is ["components", "schemas", var component, ..] && propertyPointer.Length > 3 && component != pointer.ElementAtOrDefault(2)
                 ? (_componentTypes.TryGetValue(component, out var ownerType) ? ownerType : Naming.Pascal(component))
                 : typeName;
-            var type = ResolveType(property.Value, owner, owner == typeName ? name : Naming.Pascal(property.Name), propertyPointer, jsonName: property.Name);
+            var member = owner == typeName ? name : Naming.Pascal(property.Name);
+            var type = ComposedProperty(definitions[property.Name], owner, member) ?? ResolveType(property.Value, owner, member, propertyPointer, jsonName: property.Name);
             var value = TypingSchema(property.Value);
             var items = type.Kind == TypeKind.List && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("items", out var itemSchema)
                 ? Constraints(TypingSchema(itemSchema))
@@ -98,6 +107,49 @@ internal sealed partial class OpenApiParser
             ReadRules(builder, part, partPointer);
         }
     }
+
+    /// <summary>
+    /// A property several parts of <c>allOf</c> define differently: all apply. Objects are composed into one class of
+    /// all their properties; values of one kind keep the first definition's type; values of different kinds are
+    /// reported (MAG003) and typed by the first. Null when the property has one definition (or repeats it).
+    /// </summary>
+    private TypeSpec? ComposedProperty(List<(JsonElement Schema, string[] Pointer)> definitions, string owner, string member)
+    {
+        var distinct = definitions.Where(d => !IsAnnotationOnly(d.Schema)).GroupBy(d => d.Schema.GetRawText(), StringComparer.Ordinal).Select(g => g.First()).ToList();
+        if (distinct.Count < 2)
+        {
+            return null;
+        }
+
+        if (distinct.All(d => IsObjectLike(TypingSchema(d.Schema))))
+        {
+            var key = string.Join("/", distinct[0].Pointer) + "+";
+            if (_inlineModels.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var name = Naming.Unique(AmbientTypes.Avoid(owner + member, "Object"), _typeNames);
+            var model = new TypeSpec(TypeKind.Model, name);
+            _inlineModels[key] = model;
+            var parts = distinct.SelectMany(d => LocalSchema(d.Schema.TryGetProperty("$ref", out var r) ? r.GetString() ?? string.Empty : string.Empty) is { } target
+                ? ObjectParts(target.Schema, target.Pointer)
+                : ObjectParts(d.Schema, d.Pointer)).ToList();
+            BuildModel(name, Description(distinct[0].Schema), parts);
+            return model;
+        }
+
+        var kinds = distinct.Select(d => TypingSchema(d.Schema)).Select(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("$ref", out _) ? "$ref" : SingleType(t) ?? "any").Distinct().ToList();
+        if (kinds.Count > 1)
+        {
+            Report(Diagnostics.Unsupported, distinct[1].Pointer, $"property '{distinct[1].Pointer[distinct[1].Pointer.Length - 1]}' defined by several parts of allOf as values of different kinds; the first definition types it");
+        }
+
+        return null;
+    }
+
+    private bool IsObjectLike(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && (HasProperties(schema) || HasObjectParts(schema) || SingleType(schema) == "object");
 
     /// <summary>
     /// The parts that make one object: through <c>allOf</c>, every part and every object a <c>$ref</c> part names, then
