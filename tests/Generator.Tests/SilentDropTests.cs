@@ -21,7 +21,7 @@ public sealed class SilentDropTests
         "type", "properties", "items", "required", "enum", "format", "allOf", "$ref", "nullable", "additionalProperties",
         "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
         "description", "title", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml",
-        "$comment", "$id", "$schema", "$anchor", "contentMediaType", "contentEncoding", "contentSchema", "dependentRequired",
+        "$comment", "$id", "$schema", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "contentMediaType", "contentEncoding", "contentSchema", "dependentRequired",
         "discriminator", // only beside oneOf/anyOf, whose report names it
     };
 
@@ -40,7 +40,7 @@ public sealed class SilentDropTests
     /// <summary>Keywords that are never typed: the generator must report each where it stands.</summary>
     private static readonly HashSet<string> ReportedKeywords = new(StringComparer.Ordinal)
     {
-        "prefixItems", "patternProperties", "dependentSchemas", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef",
+        "prefixItems", "patternProperties", "dependentSchemas", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef",
     };
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];

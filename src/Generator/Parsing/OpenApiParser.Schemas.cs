@@ -409,9 +409,18 @@ internal sealed partial class OpenApiParser
             Report(Diagnostics.Unsupported, Append(pointer, "additionalProperties"), "a schema for the properties an object does not name; they are kept as JsonElement in AdditionalProperties");
         }
 
-        if (schema.TryGetProperty("$dynamicRef", out _))
+        foreach (var keyword in new[] { "$dynamicRef", "$recursiveRef" })
         {
-            Report(Diagnostics.Unsupported, Append(pointer, "$dynamicRef"), "'$dynamicRef'; the value is generated as JsonElement");
+            if (schema.TryGetProperty(keyword, out _))
+            {
+                Report(Diagnostics.Unsupported, Append(pointer, keyword), $"'{keyword}'; the value is generated as JsonElement");
+            }
+        }
+
+        if (!isModel && SingleType(schema) is "string" or "integer" or "number" or "boolean" or "array" && HasProperties(schema))
+        {
+            // JSON Schema applies properties to objects only: on a string they check nothing.
+            Report(Diagnostics.Unsupported, Append(pointer, "properties"), $"'properties' on a value of type {SingleType(schema)}; they apply to objects only and are not generated");
         }
 
         foreach (var keyword in UncheckedKeywords)
