@@ -138,6 +138,24 @@ public sealed class CorpusCallTests
     }
 
     [Fact]
+    public async Task Required_header_parameters_of_every_scalar_kind_are_sent()
+    {
+        var document = CorpusDocument.Get("required-headers");
+        var handler = new Recorder("{}");
+        var json = document.Type("ContentType")!.GetProperty("ApplicationJson")!.GetValue(null);
+        var level = document.Type("XLevel")!.GetProperty("High")!.GetValue(null);
+        var body = Model(document, "ChangeTagsRequest", """{"add":"red"}""");
+
+        await Call(document, handler, "ChangeTagsAsync", ("body", body), ("contentType", json), ("xPage", 3L), ("xRatio", 0.5), ("xDryRun", true), ("xLevel", level));
+
+        Assert.Equal("3", handler.Headers["X-Page"]);
+        Assert.Equal("0.5", handler.Headers["X-Ratio"]);
+        Assert.Equal("true", handler.Headers["X-Dry-Run"]);
+        Assert.Equal("high", handler.Headers["X-Level"]);
+        Assert.Equal("application/json", handler.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Query_parameters_follow_their_style()
     {
         var document = CorpusDocument.Get("query-styles");

@@ -35,6 +35,38 @@ public sealed class CorpusModelTests
     }
 
     [Fact]
+    public void AllOf_whose_other_parts_only_annotate_one_is_that_part_and_allOf_nested_in_a_part_is_composed()
+    {
+        var document = CorpusDocument.Get("allof-annotations");
+        var flow = document.Type("Flow")!;
+
+        Assert.Equal(typeof(IList<>).MakeGenericType(document.Type("FlowOutcomesItem")!), flow.GetProperty("Outcomes")!.PropertyType);
+        Assert.Equal(["Action", "Retries"], Properties(document.Type("FlowOutcomesItem")!));
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("FlowKind")!), flow.GetProperty("Kind")!.PropertyType);
+        Assert.Equal(document.Type("Owner"), flow.GetProperty("Owner")!.PropertyType); // a $ref with annotations beside it is the referenced type, not a copy
+        Assert.Equal(["CanRead", "CanShare", "CanUpload"], Properties(document.Type("FlowPermissions")!));
+        Assert.Equal("$.permissions.can_upload: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Flow", """{"permissions":{"can_read":true}}""")).Message);
+        Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(flow.GetProperty("Note")!).WriteState);
+        Assert.Equal(typeof(IDictionary<string, string>), flow.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), flow.GetProperty("Limit")!.PropertyType); // two parts that both constrain: MAG003
+    }
+
+    [Fact]
+    public void A_property_several_allOf_parts_define_as_objects_has_the_properties_of_every_definition()
+    {
+        var document = CorpusDocument.Get("allof-redefined");
+        var conflict = document.Type("Conflict")!;
+        var context = conflict.GetProperty("Context")!.PropertyType;
+
+        Assert.Equal(["Conflicts"], Properties(context)); // the later part's properties, beside the earlier part's free-form map
+        Assert.Equal(typeof(IList<string>), context.GetProperty("Conflicts")!.PropertyType);
+        Assert.Equal(typeof(string), conflict.GetProperty("Sha")!.PropertyType);
+        Assert.Equal(typeof(long?), conflict.GetProperty("Size")!.PropertyType); // a number and a string: the first types it (MAG003)
+        var written = Write(Read(document, "Conflict", """{"context":{"conflicts":["a"],"request_id":"r1"}}"""));
+        Assert.Equal("""{"context":{"conflicts":["a"],"request_id":"r1"}}""", written);
+    }
+
+    [Fact]
     public void References_to_parameters_request_bodies_responses_and_headers_are_followed()
     {
         var client = CorpusDocument.Get("component-refs").Client;
@@ -49,6 +81,21 @@ public sealed class CorpusModelTests
         Assert.Equal("Order", client.GetMethod("GetOrderAsync")!.ReturnType.GetGenericArguments()[0].Name);
     }
 
+    [Fact]
+    public void A_reference_to_a_schema_inside_another_is_that_schemas_type()
+    {
+        var document = CorpusDocument.Get("pointer-refs");
+        var field = document.Type("Field")!;
+        var request = document.Type("CreateFieldRequest")!;
+
+        Assert.Equal(typeof(string), request.GetProperty("Name")!.PropertyType);
+        Assert.Equal(field.GetProperty("Kind")!.PropertyType, request.GetProperty("Kind")!.PropertyType); // one option type for both places
+        Assert.Equal(field.GetProperty("Owner")!.PropertyType, request.GetProperty("Owner")!.PropertyType); // one model for both places
+        Assert.Equal(typeof(string), request.GetProperty("Labels")!.PropertyType);
+        Assert.Equal(["Id", "Label", "Name"], Properties(document.Type("Tagged")!)); // allOf parts named by pointer
+        Assert.Equal([("maxLength", "$.name")], Validate(document, "CreateFieldRequest", $$"""{"name":"{{new string('n', 21)}}"}"""));
+    }
+
     [Theory]
     [InlineData("nullable-30", "Product", "Price", typeof(double?))]
     [InlineData("nullable-30", "Product", "Discount", typeof(long?))]
@@ -60,6 +107,26 @@ public sealed class CorpusModelTests
 
         Assert.Equal(expected, declared.PropertyType);
         Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(declared).WriteState);
+    }
+
+    [Fact]
+    public void AnyOf_of_one_schema_and_null_is_that_schema_nullable_and_an_enum_beside_any_string_is_the_option_type()
+    {
+        var document = CorpusDocument.Get("nullable-alternatives");
+        var run = document.Type("Run")!;
+
+        Assert.Equal(typeof(string), run.GetProperty("Nickname")!.PropertyType);
+        Assert.Equal(NullabilityState.Nullable, new NullabilityInfoContext().Create(run.GetProperty("Nickname")!).WriteState);
+        Assert.Equal(typeof(long?), run.GetProperty("Age")!.PropertyType);
+        Assert.Equal(typeof(IList<string>), run.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(["Depth"], Properties(run.GetProperty("Settings")!.PropertyType));
+        Assert.Equal(["ModelA", "ModelB"], Options(Nullable.GetUnderlyingType(run.GetProperty("Model")!.PropertyType)!));
+        Assert.Equal(["Fast", "Slow"], Options(Nullable.GetUnderlyingType(run.GetProperty("Mode")!.PropertyType)!));
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), run.GetProperty("Either")!.PropertyType); // a string or a number: a union (MAG003)
+        // Required and nullable: null is read and written back, absence is an error; the alternative's constraints are checked.
+        Assert.Equal("""{"nickname":null}""", Write(Read(document, "Run", """{"nickname":null}""")));
+        Assert.Equal("$.nickname: missing required property", Assert.Throws<ModelArtsJsonException>(() => Read(document, "Run", "{}")).Message);
+        Assert.Equal([("maxLength", "$.nickname")], Validate(document, "Run", """{"nickname":"much too long"}"""));
     }
 
     [Theory]
@@ -118,6 +185,25 @@ public sealed class CorpusModelTests
     }
 
     [Fact]
+    public void OneOf_or_anyOf_of_const_alternatives_is_an_option_list_named_by_the_titles()
+    {
+        var document = CorpusDocument.Get("titled-enums");
+        var channel = document.Type("Channel")!;
+
+        Assert.Equal(["GuildText", "Dm", "GuildVoice"], Options(document.Type("ChannelKinds")!));
+        Assert.Equal(["TypingStart", "InviteCreate", "_3rdParty"], Options(document.Type("EventNames")!));
+        Assert.Equal(["On", "Off"], Options(document.Type("ChannelState")!)); // no titles: named by value
+        Assert.Equal(["Low", "Low2"], Options(document.Type("ChannelLevel")!)); // titles that clash are renamed (MAG004)
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("ChannelKinds")!), channel.GetProperty("Kind")!.PropertyType);
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(document.Type("EventNames")!), channel.GetProperty("Event")!.PropertyType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), channel.GetProperty("Mixed")!.PropertyType); // a string and a number: a union (MAG003)
+        Assert.Equal("GetChannelSort", Nullable.GetUnderlyingType(document.Client.GetMethod("GetChannelAsync")!.GetParameters().Single(p => p.Name == "sort").ParameterType)!.Name);
+        var read = Read(document, "Channel", """{"kind":2,"event":"INVITE_CREATE","state":"off"}""");
+        Assert.Equal(document.Type("ChannelKinds")!.GetProperty("GuildVoice")!.GetValue(null), channel.GetProperty("Kind")!.GetValue(read));
+        Assert.Equal(document.Type("EventNames")!.GetProperty("InviteCreate")!.GetValue(null), channel.GetProperty("Event")!.GetValue(read));
+    }
+
+    [Fact]
     public void Names_that_differ_only_in_case_or_punctuation_stay_apart()
     {
         var document = CorpusDocument.Get("case-and-punctuation");
@@ -148,6 +234,10 @@ public sealed class CorpusModelTests
 
     private static List<string> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "AdditionalProperties" && p.DeclaringType == type && p.Name != "EqualityContract").Select(p => p.Name).ToList();
+
+    /// <summary>The documented options of a generated option list, in order.</summary>
+    private static List<string> Options(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == type).Select(p => p.Name).ToList();
 
     private static object Read(CorpusDocument document, string type, string json) =>
         GeneratedAssembly.Invoke(document.Type(type)!.GetMethod("FromJson", [typeof(string)])!, null, json)!;

@@ -187,7 +187,10 @@ internal static class ClientEmitter
         };
         foreach (var header in operation.HeaderParameters)
         {
-            var value = header.Type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json ? JsonText(header, ns) : header.Name;
+            // A required number or option is not nullable: the runtime's Header<T>(T?) cannot infer T from it without the cast.
+            var value = header.Type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Json ? JsonText(header, ns)
+                : header.Required && header.Type.IsValueType && header.Type.Kind != TypeKind.Boolean ? $"({TypeNames.Nullable(header.Type, ns)}){header.Name}"
+                : header.Name;
             content += $".Header({Parsing.OpenApiParser.Literal(header.JsonName)}, {value})";
         }
 

@@ -47,7 +47,8 @@ internal sealed class SourceWriter
         Line("/// <summary>" + Xml(summary) + "</summary>");
         if (extra is not null)
         {
-            remarks.Add(extra);
+            // One line per doc comment line: text that spans lines would end the comment.
+            remarks.AddRange(extra.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }
 
         if (remarks.Count > 0)

@@ -170,7 +170,7 @@ internal sealed partial class OpenApiParser
                 type,
                 location == "path" || (parameter.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True),
                 Description(parameter),
-                Constraints(Resolved(schema)),
+                Constraints(TypingSchema(schema)),
                 location!,
                 style,
                 explode);

@@ -41,25 +41,33 @@ internal sealed partial class OpenApiParser
         return type;
     }
 
-    private void BuildModel(string typeName, JsonElement schema, string[] pointer)
+    private void BuildModel(string typeName, JsonElement schema, string[] pointer) =>
+        BuildModel(typeName, Description(schema), ObjectParts(schema, pointer).ToList());
+
+    /// <summary>A class of the properties and required lists of <paramref name="parts"/> (an object's <c>allOf</c> parts and itself).</summary>
+    private void BuildModel(string typeName, string? description, List<(JsonElement Part, string[] Pointer)> parts)
     {
-        var builder = new ModelBuilder(typeName, Description(schema));
+        var builder = new ModelBuilder(typeName, description);
         _models.Add(builder);
         _modelsByName[typeName] = builder;
 
-        var parts = ObjectParts(schema, pointer).ToList();
+        var pointer = parts.Count > 0 ? parts[parts.Count - 1].Pointer : []; // the schema itself comes last
         var properties = new List<(JsonProperty Property, string[] Pointer)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, List<(JsonElement Schema, string[] Pointer)>>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var requiredInRequests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
         {
             foreach (var property in Objects(part.TryGetProperty("properties", out var p) ? p : default))
             {
-                if (seen.Add(property.Name))
+                var propertyPointer = Append(partPointer, "properties", property.Name);
+                if (!definitions.TryGetValue(property.Name, out var list))
                 {
-                    properties.Add((property, Append(partPointer, "properties", property.Name)));
+                    definitions[property.Name] = list = [];
+                    properties.Add((property, propertyPointer));
                 }
+
+                list.Add((property.Value, propertyPointer));
             }
 
             required.UnionWith(StringList(part, "required"));
@@ -74,11 +82,12 @@ internal sealed partial class OpenApiParser
             var owner = propertyPointer is ["components", "schemas", var component, ..] && propertyPointer.Length > 3 && component != pointer.ElementAtOrDefault(2)
                 ? (_componentTypes.TryGetValue(component, out var ownerType) ? ownerType : Naming.Pascal(component))
                 : typeName;
-            var type = ResolveType(property.Value, owner, owner == typeName ? name : Naming.Pascal(property.Name), propertyPointer, jsonName: property.Name);
-            var items = type.Kind == TypeKind.List && property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("items", out var itemSchema)
-                ? Constraints(Resolved(itemSchema))
+            var member = owner == typeName ? name : Naming.Pascal(property.Name);
+            var type = ComposedProperty(definitions[property.Name], owner, member) ?? ResolveType(property.Value, owner, member, propertyPointer, jsonName: property.Name);
+            var value = TypingSchema(property.Value);
+            var items = type.Kind == TypeKind.List && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("items", out var itemSchema)
+                ? Constraints(TypingSchema(itemSchema))
                 : ConstraintSpec.None;
-            var value = Resolved(property.Value);
             builder.Properties.Add(new PropertySpec(
                 property.Name,
                 name,
@@ -87,7 +96,7 @@ internal sealed partial class OpenApiParser
                 Description(property.Value) ?? Description(value),
                 Constraints(value),
                 items,
-                value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out var d) ? d.GetRawText() : null,
+                (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("default", out var d)) || (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("default", out d)) ? CompactJson(d) : null,
                 IsNullable(property.Value),
                 !required.Contains(property.Name) && requiredInRequests.Contains(property.Name)));
         }
@@ -98,6 +107,49 @@ internal sealed partial class OpenApiParser
             ReadRules(builder, part, partPointer);
         }
     }
+
+    /// <summary>
+    /// A property several parts of <c>allOf</c> define differently: all apply. Objects are composed into one class of
+    /// all their properties; values of one kind keep the first definition's type; values of different kinds are
+    /// reported (MAG003) and typed by the first. Null when the property has one definition (or repeats it).
+    /// </summary>
+    private TypeSpec? ComposedProperty(List<(JsonElement Schema, string[] Pointer)> definitions, string owner, string member)
+    {
+        var distinct = definitions.Where(d => !IsAnnotationOnly(d.Schema)).GroupBy(d => d.Schema.GetRawText(), StringComparer.Ordinal).Select(g => g.First()).ToList();
+        if (distinct.Count < 2)
+        {
+            return null;
+        }
+
+        if (distinct.All(d => IsObjectLike(TypingSchema(d.Schema))))
+        {
+            var key = string.Join("/", distinct[0].Pointer) + "+";
+            if (_inlineModels.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var name = Naming.Unique(AmbientTypes.Avoid(owner + member, "Object"), _typeNames);
+            var model = new TypeSpec(TypeKind.Model, name);
+            _inlineModels[key] = model;
+            var parts = distinct.SelectMany(d => LocalSchema(d.Schema.TryGetProperty("$ref", out var r) ? r.GetString() ?? string.Empty : string.Empty) is { } target
+                ? ObjectParts(target.Schema, target.Pointer)
+                : ObjectParts(d.Schema, d.Pointer)).ToList();
+            BuildModel(name, Description(distinct[0].Schema), parts);
+            return model;
+        }
+
+        var kinds = distinct.Select(d => TypingSchema(d.Schema)).Select(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("$ref", out _) ? "$ref" : SingleType(t) ?? "any").Distinct().ToList();
+        if (kinds.Count > 1)
+        {
+            Report(Diagnostics.Unsupported, distinct[1].Pointer, $"property '{distinct[1].Pointer[distinct[1].Pointer.Length - 1]}' defined by several parts of allOf as values of different kinds; the first definition types it");
+        }
+
+        return null;
+    }
+
+    private bool IsObjectLike(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && (HasProperties(schema) || HasObjectParts(schema) || SingleType(schema) == "object");
 
     /// <summary>
     /// The parts that make one object: through <c>allOf</c>, every part and every object a <c>$ref</c> part names, then
@@ -124,10 +176,9 @@ internal sealed partial class OpenApiParser
             if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("$ref", out var reference))
             {
                 var target = reference.GetString() ?? string.Empty;
-                if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal) && _schemas.ValueKind == JsonValueKind.Object
-                    && _schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out var referenced))
+                if (LocalSchema(target) is { } referenced)
                 {
-                    foreach (var part in ObjectParts(referenced, ["components", "schemas", Unescape(target.Substring(SchemaPrefix.Length))], depth + 1))
+                    foreach (var part in ObjectParts(referenced.Schema, referenced.Pointer, depth + 1))
                     {
                         yield return part;
                     }
@@ -149,17 +200,43 @@ internal sealed partial class OpenApiParser
         yield return (schema, pointer); // its own properties after the composed ones, as a derived class's follow its base's
     }
 
+    /// <summary>
+    /// The schema that says what a value is (to read its constraints): through <c>$ref</c>, the one alternative beside
+    /// <c>{type: null}</c>, and the one <c>allOf</c> part the others only annotate.
+    /// </summary>
+    private JsonElement TypingSchema(JsonElement schema)
+    {
+        for (var hops = 0; hops < 8; hops++)
+        {
+            schema = Resolved(schema);
+            if (SoleAlternative(schema) is { } alternative)
+            {
+                schema = schema.GetProperty(alternative.Keyword)[alternative.Index];
+            }
+            else if (SoleAllOfPart(schema) is { } part)
+            {
+                schema = schema.GetProperty("allOf")[part];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return schema;
+    }
+
     /// <summary>A schema through its <c>$ref</c> (to read constraints and defaults); itself when it has none.</summary>
     private JsonElement Resolved(JsonElement schema)
     {
         for (var hops = 0; hops < 8 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); hops++)
         {
-            var target = reference.GetString() ?? string.Empty;
-            if (!target.StartsWith(SchemaPrefix, StringComparison.Ordinal) || _schemas.ValueKind != JsonValueKind.Object
-                || !_schemas.TryGetProperty(Unescape(target.Substring(SchemaPrefix.Length)), out schema))
+            if (LocalSchema(reference.GetString() ?? string.Empty) is not { } target)
             {
                 return default;
             }
+
+            schema = target.Schema;
         }
 
         return schema;
@@ -210,18 +287,34 @@ internal sealed partial class OpenApiParser
             return ResolveReference(reference.GetString() ?? string.Empty, Append(pointer, "$ref"));
         }
 
-        if (schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array && !HasProperties(schema)
-            && all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out var only))
+        if (SoleAllOfPart(schema) is { } sole)
         {
-            return ResolveReference(only.GetString() ?? string.Empty, Append(pointer, "allOf", "0", "$ref")); // allOf: [$ref] with a description beside it
+            var part = schema.GetProperty("allOf")[sole];
+            if (part.TryGetProperty("$ref", out var only))
+            {
+                // allOf: [$ref] with a description beside it, or parts that only annotate it: the referenced type itself.
+                return ResolveReference(only.GetString() ?? string.Empty, Append(pointer, "allOf", Index(sole), "$ref"));
+            }
+
+            if (!HasObjectParts(schema))
+            {
+                // allOf: [{type: array, ...}, {}]: the one part that says what the value is.
+                return ResolveType(part, owner, member, Append(pointer, "allOf", Index(sole)), jsonName, componentName);
+            }
         }
 
-        if (NullableReference(schema) is { } wrapped)
+        if (SoleAlternative(schema) is { } alternative)
         {
-            return ResolveReference(wrapped.Reference, Append(pointer, wrapped.Keyword, Index(wrapped.Index), "$ref")); // anyOf: [$ref, {type: null}]
+            // anyOf: [X, {type: null}] is X, nullable; [an enum of strings, {type: string}] is the option type (it keeps unknown values).
+            var part = schema.GetProperty(alternative.Keyword)[alternative.Index];
+            var at = Append(pointer, alternative.Keyword, Index(alternative.Index));
+            return part.TryGetProperty("$ref", out var wrapped)
+                ? ResolveReference(wrapped.GetString() ?? string.Empty, Append(at, "$ref"))
+                : ResolveType(part, owner, member, at, jsonName, componentName);
         }
 
-        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema))
+        if ((schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("oneOf", out _)) && !IsRequiredGroupOnly(schema) && !HasProperties(schema)
+            && OptionListOf(schema) is null)
         {
             ReportUnion(schema, pointer, schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf");
             return TypeSpec.Json;
@@ -233,9 +326,9 @@ internal sealed partial class OpenApiParser
             NoteUnchecked(schema, pointer, isModel: false); // a model's parts are looked at when it is built
         }
 
-        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        if (OptionListOf(schema) is { } options)
         {
-            return BuildEnum(schema, values, type, owner + member, jsonName, pointer, componentName);
+            return BuildEnum(schema, options, owner + member, jsonName, pointer, componentName);
         }
 
         switch (type)
@@ -279,6 +372,11 @@ internal sealed partial class OpenApiParser
                     return new TypeSpec(TypeKind.Map, Element: ResolveType(valueSchema, owner, member + "Value", Append(pointer, "additionalProperties"), jsonName));
                 }
 
+                if (schema.TryGetProperty("allOf", out var parts) && parts.ValueKind == JsonValueKind.Array && parts.EnumerateArray().Any(p => !IsAnnotationOnly(p)))
+                {
+                    Report(Diagnostics.Unsupported, Append(pointer, "allOf"), "'allOf' of parts that are not objects with properties; the value is generated as JsonElement");
+                }
+
                 return TypeSpec.Json; // a free-form object
             case "union":
                 ReportUnion(schema, pointer, "type");
@@ -311,9 +409,18 @@ internal sealed partial class OpenApiParser
             Report(Diagnostics.Unsupported, Append(pointer, "additionalProperties"), "a schema for the properties an object does not name; they are kept as JsonElement in AdditionalProperties");
         }
 
-        if (schema.TryGetProperty("$dynamicRef", out _))
+        foreach (var keyword in new[] { "$dynamicRef", "$recursiveRef" })
         {
-            Report(Diagnostics.Unsupported, Append(pointer, "$dynamicRef"), "'$dynamicRef'; the value is generated as JsonElement");
+            if (schema.TryGetProperty(keyword, out _))
+            {
+                Report(Diagnostics.Unsupported, Append(pointer, keyword), $"'{keyword}'; the value is generated as JsonElement");
+            }
+        }
+
+        if (!isModel && SingleType(schema) is "string" or "integer" or "number" or "boolean" or "array" && HasProperties(schema))
+        {
+            // JSON Schema applies properties to objects only: on a string they check nothing.
+            Report(Diagnostics.Unsupported, Append(pointer, "properties"), $"'properties' on a value of type {SingleType(schema)}; they apply to objects only and are not generated");
         }
 
         foreach (var keyword in UncheckedKeywords)
@@ -346,33 +453,84 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private bool HasObjectParts(JsonElement schema) =>
-        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
-        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
-            && (r.GetString() ?? string.Empty).StartsWith(SchemaPrefix, StringComparison.Ordinal)
-            && _componentTypes.ContainsKey(Unescape(r.GetString()!.Substring(SchemaPrefix.Length)))));
-
-    /// <summary><c>anyOf</c>/<c>oneOf</c> of one <c>$ref</c> and <c>{type: "null"}</c>: the referenced type, nullable.</summary>
-    private static (string Reference, string Keyword, int Index)? NullableReference(JsonElement schema)
+    /// <summary>
+    /// The index of the one part of <c>allOf</c> that says what the value is, when the schema itself and every other
+    /// part only annotate it (description, nullable: false, an empty schema); null otherwise.
+    /// </summary>
+    private static int? SoleAllOfPart(JsonElement schema)
     {
-        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("allOf", out var all) || all.ValueKind != JsonValueKind.Array
+            || !schema.EnumerateObject().All(k => k.Name is "allOf" or "type" || IsAnnotation(k.Name)))
         {
-            if (!schema.TryGetProperty(keyword, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() != 2)
-            {
-                continue;
-            }
-
-            var items = list.EnumerateArray().ToList();
-            var nullIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
-            var refIndex = items.FindIndex(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("$ref", out _));
-            if (nullIndex >= 0 && refIndex >= 0)
-            {
-                return (items[refIndex].GetProperty("$ref").GetString() ?? string.Empty, keyword, refIndex);
-            }
+            return null;
         }
 
-        return null;
+        int? sole = null;
+        var index = 0;
+        foreach (var part in all.EnumerateArray())
+        {
+            if (!IsAnnotationOnly(part))
+            {
+                if (sole is not null || part.ValueKind != JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                sole = index;
+            }
+
+            index++;
+        }
+
+        return sole;
     }
+
+    /// <summary>A schema that constrains nothing: only annotations (an empty schema among them).</summary>
+    private static bool IsAnnotationOnly(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.EnumerateObject().All(k => IsAnnotation(k.Name));
+
+    private static bool IsAnnotation(string keyword) =>
+        keyword is "description" or "title" or "default" or "example" or "examples" or "deprecated" or "readOnly" or "writeOnly"
+            or "externalDocs" or "xml" or "nullable" or "$comment"
+        || keyword.StartsWith("x-", StringComparison.Ordinal);
+
+    private bool HasObjectParts(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || HasObjectParts(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out var r)
+            && LocalSchema(r.GetString() ?? string.Empty) is { } target
+            && (target.Pointer is ["components", "schemas", var name] ? _componentTypes.ContainsKey(name) : HasProperties(target.Schema))));
+
+    /// <summary>
+    /// The one alternative of <c>anyOf</c>/<c>oneOf</c> that says what the value is, when the others are <c>{type: null}</c>
+    /// (the value may be null) or plain strings beside an <c>enum</c> of strings (an open option list); null otherwise.
+    /// </summary>
+    private static (string Keyword, int Index)? SoleAlternative(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || (schema.TryGetProperty("anyOf", out _) && schema.TryGetProperty("oneOf", out _)))
+        {
+            return null;
+        }
+
+        var keyword = schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf";
+        if (!schema.TryGetProperty(keyword, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var items = list.EnumerateArray().ToList();
+        var hasStringEnum = items.Any(i => i.ValueKind == JsonValueKind.Object && SingleType(i) == "string" && i.TryGetProperty("enum", out _));
+        var kept = Enumerable.Range(0, items.Count)
+            .Where(i => !IsNullSchema(items[i]) && !(hasStringEnum && IsPlainString(items[i])))
+            .ToList();
+        return kept.Count == 1 && items.Count > 1 && items[kept[0]].ValueKind == JsonValueKind.Object ? (keyword, kept[0]) : null;
+    }
+
+    private static bool IsNullSchema(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
+
+    /// <summary>A string with nothing that narrows it (<c>{type: string, description: ...}</c>).</summary>
+    private static bool IsPlainString(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && SingleType(schema) == "string" && schema.EnumerateObject().All(k => k.Name == "type" || IsAnnotation(k.Name));
 
     /// <summary>Whether a value may be null: 3.0 <c>nullable: true</c>, a 3.1 type list with "null", or a union with <c>{type: null}</c>.</summary>
     private static bool IsNullable(JsonElement schema)
@@ -392,18 +550,104 @@ internal sealed partial class OpenApiParser
             return true;
         }
 
-        return NullableReference(schema) is not null;
+        // allOf: [X, {nullable: true}]: a part that only annotates the one that types the value.
+        return (SoleAlternative(schema) is { } alternative && schema.GetProperty(alternative.Keyword).EnumerateArray().Any(IsNullSchema))
+            || (SoleAllOfPart(schema) is not null && schema.GetProperty("allOf").EnumerateArray().Any(p => IsAnnotationOnly(p) && IsNullable(p)));
     }
 
     private TypeSpec ResolveReference(string reference, string[] pointer)
     {
-        if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+        if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) && reference.IndexOf('/', SchemaPrefix.Length) < 0)
         {
             return ResolveComponent(Unescape(reference.Substring(SchemaPrefix.Length)), pointer);
         }
 
-        Report(Diagnostics.UnresolvedReference, pointer, reference);
-        return TypeSpec.Json;
+        if (LocalSchema(reference) is not { } target)
+        {
+            Report(Diagnostics.UnresolvedReference, pointer, reference);
+            return TypeSpec.Json;
+        }
+
+        // A schema inside another (#/components/schemas/Tag/properties/name): its type where it stands, one type for both places.
+        var key = "#" + string.Join("/", target.Pointer);
+        if (!_building.Add(key))
+        {
+            Report(Diagnostics.Unsupported, pointer, $"'{reference}' refers to itself without an object in between; it is generated as JsonElement");
+            return TypeSpec.Json;
+        }
+
+        var (owner, member, jsonName) = PlaceName(target.Pointer);
+        var type = ResolveType(target.Schema, owner, member, target.Pointer, jsonName);
+        _building.Remove(key);
+        return type;
+    }
+
+    /// <summary>
+    /// The schema a local reference names: a component, or any JSON pointer into the document (a property, an
+    /// <c>allOf</c> part, an item of another schema); null when it names nothing.
+    /// </summary>
+    private (JsonElement Schema, string[] Pointer)? LocalSchema(string reference)
+    {
+        if (!reference.StartsWith("#/", StringComparison.Ordinal) || _root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var pointer = reference.Substring(2).Split('/').Select(segment => Unescape(Uri.UnescapeDataString(segment))).ToArray();
+        var current = _root;
+        foreach (var segment in pointer)
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
+            {
+                current = next;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current.ValueKind == JsonValueKind.Object ? (current, pointer) : null;
+    }
+
+    /// <summary>How an inline schema is named from where it stands: its component, then its properties (items as Item, map values as Value).</summary>
+    private (string Owner, string Member, string JsonName) PlaceName(string[] pointer)
+    {
+        var start = pointer is ["components", "schemas", ..] ? 3 : 0;
+        var component = start == 3 ? pointer[2] : string.Empty;
+        var owner = start == 3 ? (_componentTypes.TryGetValue(component, out var typeName) ? typeName : Naming.Pascal(component)) : string.Empty;
+        var member = new System.Text.StringBuilder();
+        var jsonName = component;
+        for (var i = start; i < pointer.Length; i++)
+        {
+            switch (pointer[i])
+            {
+                case "properties" when i + 1 < pointer.Length:
+                    jsonName = pointer[++i];
+                    member.Append(Naming.Pascal(jsonName));
+                    break;
+                case "items":
+                    member.Append("Item");
+                    break;
+                case "additionalProperties":
+                    member.Append("Value");
+                    break;
+                default:
+                    if (start == 0 && pointer[i].Length > 0 && !char.IsDigit(pointer[i][0])
+                        && pointer[i] is not ("paths" or "components" or "parameters" or "requestBodies" or "responses" or "headers" or "content" or "schema" or "allOf" or "anyOf" or "oneOf"))
+                    {
+                        member.Append(Naming.Pascal(pointer[i])); // outside components: the path's words
+                    }
+
+                    break;
+            }
+        }
+
+        return (owner, owner.Length + member.Length == 0 ? "Schema" : member.ToString(), jsonName.Length > 0 ? jsonName : pointer[pointer.Length - 1]);
     }
 
     /// <summary>
@@ -411,11 +655,12 @@ internal sealed partial class OpenApiParser
     /// name, else the property's name when it has two words or more and is free (<c>sample_status</c> →
     /// <c>SampleStatus</c>), else owner and member (<c>TemplateParamId</c>).
     /// </summary>
-    private TypeSpec BuildEnum(JsonElement schema, JsonElement values, string type, string ownerMember, string jsonName, string[] pointer, string? componentName)
+    private TypeSpec BuildEnum(JsonElement schema, OptionList options, string ownerMember, string jsonName, string[] pointer, string? componentName)
     {
+        var type = options.Type;
         var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
         var raw = new List<string>();
-        foreach (var value in values.EnumerateArray())
+        foreach (var value in options.Values)
         {
             var fits = kind == TypeKind.String ? value.ValueKind == JsonValueKind.String : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _);
             if (!fits)
@@ -437,14 +682,15 @@ internal sealed partial class OpenApiParser
             return new TypeSpec(kind);
         }
 
-        var key = EnumKey(kind, raw, OptionDocs(Description(schema)));
+        var key = EnumKey(kind, raw, options);
         if (componentName is null && _canonicalEnumKeys.TryGetValue(key, out var canonical))
         {
             key = canonical;
-            schema = _plannedEnumSchemas[canonical]; // docs and member names from the list's first appearance, whatever is selected
+            options = OptionListOf(_plannedEnumSchemas[canonical]) ?? options; // docs and member names from the list's first appearance, whatever is selected
+            schema = _plannedEnumSchemas[canonical];
         }
 
-        var docs = OptionDocs(Description(schema));
+        var docs = options.Docs;
         if (_enumsByValues.TryGetValue(key, out var existing) && componentName is null)
         {
             return new TypeSpec(TypeKind.Enum, existing, new TypeSpec(kind));
@@ -464,7 +710,8 @@ internal sealed partial class OpenApiParser
         foreach (var value in raw)
         {
             docs.TryGetValue(value, out var doc);
-            var memberName = kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
+            var memberName = options.Titles is not null && options.Titles.TryGetValue(value, out var title) ? Naming.Pascal(title)
+                : kind == TypeKind.String ? StringMemberName(value) : NumberMemberName(value, doc);
             var literal = kind == TypeKind.String ? Literal(value) : kind == TypeKind.Int64 ? value + "L" : value;
             if (kind == TypeKind.String && spellings.TryGetValue(memberName, out var earlier) && string.Equals(earlier, value, StringComparison.OrdinalIgnoreCase))
             {
@@ -477,7 +724,7 @@ internal sealed partial class OpenApiParser
             var unique = Naming.Unique(memberName, taken);
             if (unique != memberName)
             {
-                Report(Diagnostics.NameCollision, Append(pointer, "enum"), $"option {literal} of {name}", memberName, unique);
+                Report(Diagnostics.NameCollision, Append(pointer, options.Keyword), $"option {literal} of {name}", memberName, unique);
             }
 
             members.Add(new EnumMemberSpec(unique, literal, doc));
@@ -491,8 +738,73 @@ internal sealed partial class OpenApiParser
     /// What makes two option lists the same list: the same values, and for numbers the same names of their meanings
     /// ("0: labeled" is not "0: OBS"); string values carry their meaning themselves.
     /// </summary>
-    private static string EnumKey(TypeKind kind, IEnumerable<string> values, Dictionary<string, string> docs) =>
-        kind + ":" + string.Join("\u0001", values.Select(v => kind == TypeKind.String ? v : v + "=" + NumberMemberName(v, docs.TryGetValue(v, out var doc) ? doc : null)));
+    private static string EnumKey(TypeKind kind, IEnumerable<string> values, OptionList options) =>
+        kind + ":" + string.Join("\u0001", values.Select(v =>
+            options.Titles is not null ? v + "#" + (options.Titles.TryGetValue(v, out var title) ? title : string.Empty)
+            : kind == TypeKind.String ? v : v + "=" + NumberMemberName(v, options.Docs.TryGetValue(v, out var doc) ? doc : null)));
+
+    /// <summary>
+    /// The values of an option list and what documents them: <c>enum</c> (meanings from "- value: meaning" lines of the
+    /// description), or <c>oneOf</c>/<c>anyOf</c> of <c>const</c> alternatives, each named by its <c>title</c> and
+    /// documented by its <c>description</c> (JSON Schema's way to name options). Null when the schema is neither.
+    /// </summary>
+    private static OptionList? OptionListOf(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var type = SingleType(schema);
+        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            return new OptionList("enum", type, values.EnumerateArray().ToList(), null, OptionDocs(Description(schema)));
+        }
+
+        if (HasProperties(schema) || schema.TryGetProperty("enum", out _) || (schema.TryGetProperty("oneOf", out _) && schema.TryGetProperty("anyOf", out _)))
+        {
+            return null;
+        }
+
+        var keyword = schema.TryGetProperty("oneOf", out _) ? "oneOf" : "anyOf";
+        var alternatives = schema.TryGetProperty(keyword, out var list) ? list : default;
+        if (alternatives.ValueKind != JsonValueKind.Array || alternatives.GetArrayLength() == 0
+            || !alternatives.EnumerateArray().All(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("const", out _)
+                && a.EnumerateObject().All(k => k.Name is "const" or "title" or "description" or "type" or "deprecated" or "$comment" || k.Name.StartsWith("x-", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var consts = alternatives.EnumerateArray().Select(a => a.GetProperty("const")).ToList();
+        type ??= consts.All(c => c.ValueKind == JsonValueKind.String) ? "string" : "integer";
+        var fits = type == "string" ? consts.All(c => c.ValueKind == JsonValueKind.String) : type == "integer" && consts.All(c => c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out _));
+        if (!fits)
+        {
+            return null;
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var docs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var alternative in alternatives.EnumerateArray())
+        {
+            var value = alternative.GetProperty("const");
+            var raw = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            if (alternative.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String && !titles.ContainsKey(raw))
+            {
+                titles[raw] = title.GetString()!;
+            }
+
+            if ((Description(alternative) ?? (titles.TryGetValue(raw, out var named) ? named : null)) is { } doc && !docs.ContainsKey(raw))
+            {
+                docs[raw] = doc;
+            }
+        }
+
+        return new OptionList(keyword, type, consts, titles, docs);
+    }
+
+    /// <summary>An option list: the keyword that holds it, its type (string or integer), values, names (null: named by value) and meanings.</summary>
+    private sealed record OptionList(string Keyword, string Type, List<JsonElement> Values, Dictionary<string, string>? Titles, Dictionary<string, string> Docs);
 
     /// <summary>The property's name when it has two words or more and is free; else owner and member.</summary>
     private string EnumName(string jsonName, string ownerMember) =>
@@ -602,14 +914,13 @@ internal sealed partial class OpenApiParser
             return;
         }
 
-        var type = SingleType(schema);
-        if (type is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+        if (OptionListOf(schema) is { } options)
         {
-            var kind = type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
-            var raw = values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
+            var kind = options.Type == "string" ? TypeKind.String : Format(schema) == "int32" ? TypeKind.Int32 : TypeKind.Int64;
+            var raw = options.Values.Where(v => v.ValueKind != JsonValueKind.Null).Select(v => kind == TypeKind.String && v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
             if (member.Length > 0)
             {
-                lists.Add(new PlannedList(EnumKey(kind, raw, OptionDocs(Description(schema))), kind + ":" + string.Join("\u0001", raw) + "@" + jsonName, jsonName, owner + member, schema));
+                lists.Add(new PlannedList(EnumKey(kind, raw, options), kind + ":" + string.Join("\u0001", raw) + "@" + jsonName, jsonName, owner + member, schema));
             }
 
             return;
@@ -770,6 +1081,46 @@ internal sealed partial class OpenApiParser
         return spec == ConstraintSpec.None ? ConstraintSpec.None : spec;
     }
 
+    /// <summary>A value's JSON text on one line: the document's whitespace between tokens dropped (a default written over several lines goes into one doc comment line).</summary>
+    private static string CompactJson(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+        {
+            return raw;
+        }
+
+        var builder = new System.Text.StringBuilder(raw.Length);
+        var inString = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (inString)
+            {
+                builder.Append(c);
+                if (c == '\\' && i + 1 < raw.Length)
+                {
+                    builder.Append(raw[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+                builder.Append(c);
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A scalar as compact JSON: strings re-escaped, numbers and literals as written.</summary>
     private static string Canonical(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? Literal(value.GetString()!) : value.GetRawText();
@@ -803,7 +1154,7 @@ internal sealed partial class OpenApiParser
 
     /// <summary>allOf with a part that has properties or names another schema (before component names exist).</summary>
     private static bool HasObjectPartsByShape(JsonElement schema) =>
-        schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
-        && all.EnumerateArray().Any(part => HasProperties(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out _)))
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array
+        && all.EnumerateArray().Any(part => HasProperties(part) || HasObjectPartsByShape(part) || (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("$ref", out _)))
         && !(all.GetArrayLength() == 1 && all[0].ValueKind == JsonValueKind.Object && all[0].TryGetProperty("$ref", out _) && !HasProperties(schema));
 }

@@ -54,6 +54,7 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, (string[] First, int Count)> _unchecked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _securityHeaders = new(StringComparer.OrdinalIgnoreCase);
     private string _converterName = "JsonConverters";
+    private JsonElement _root;
     private JsonElement _schemas;
     private JsonElement _components;
 
@@ -131,6 +132,7 @@ internal sealed partial class OpenApiParser
                 return Result(null, []);
             }
 
+            _root = root;
             if (root.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Object)
             {
                 _components = components;
@@ -313,8 +315,7 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private static bool IsEnumSchema(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && SingleType(schema) is "string" or "integer" && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array;
+    private static bool IsEnumSchema(JsonElement schema) => OptionListOf(schema) is not null;
 
     private static int? Int(JsonElement schema, string name) =>
         schema.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
