@@ -18,14 +18,29 @@ public static partial class Check
 {
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How each pattern string is matched (a <see cref="CharacterClassPattern"/> or its <see cref="Regex"/>), by string
+    /// instance: generated code passes literals, so after the first call a pattern is found without hashing its text.
+    /// Weak keys: a pattern string built at run time does not stay alive because of it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, object> Matchers = new();
+
     /// <summary>The JSON path of the property at <paramref name="index"/> under <paramref name="path"/>.</summary>
     public static string Path(string path, JsonNames names, int index) => path + names.Segment(index);
 
     /// <summary>A documented pattern, compiled once (culture-invariant, as JSON Schema's ECMA-262 patterns are).</summary>
-    public static Regex Pattern(string pattern) => Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant));
+    public static Regex Pattern(string pattern) => Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant));
 
     /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/> (unanchored, as in JSON Schema).</summary>
-    public static bool Matches(string value, string pattern) => Pattern(pattern).IsMatch(value);
+    public static bool Matches(string value, string pattern)
+    {
+        if (!Matchers.TryGetValue(pattern, out var matcher))
+        {
+            matcher = Matchers.GetValue(pattern, static p => (object?)CharacterClassPattern.TryParse(p) ?? Pattern(p));
+        }
+
+        return matcher is CharacterClassPattern characters ? characters.IsMatch(value) : ((Regex)matcher).IsMatch(value);
+    }
 
     /// <summary>Adds a violation of <c>required</c> when <paramref name="present"/> is false.</summary>
     public static void Required(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, bool present)
