@@ -24,7 +24,9 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is not analyzed; what is reported is user code, so Roslyn need not look for generated code around each
+        // diagnostic (that search, once per file with a diagnostic, cost more than the analyzer's own work).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             if (KnownSymbols.Create(start.Compilation) is not { } symbols)
