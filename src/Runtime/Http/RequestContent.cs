@@ -33,18 +33,17 @@ public sealed class RequestContent
     public static RequestContent None() => new(null, null);
 
     /// <summary>A JSON body of a model, checked with its <c>Validate()</c> before sending; no body when null.</summary>
-    public static RequestContent Json(IJsonModel? body) =>
-        body is null ? None() : new(violations => body.Validate(violations, "$"), _ => Task.FromResult((JsonWrite.ToUtf8Bytes(body), JsonType)));
+    public static RequestContent Json(IJsonModel? body) => JsonModel(body, JsonType);
 
     /// <summary>
     /// A JSON body of a model sent as another JSON media type (<c>application/merge-patch+json</c>), checked with its
     /// <c>Validate()</c> before sending; no body when null.
     /// </summary>
-    public static RequestContent Json(IJsonModel? body, string mediaType)
-    {
-        var type = MediaType(mediaType) ?? throw new ArgumentException($"'{mediaType}' is not one media type", nameof(mediaType));
-        return body is null ? None() : new(violations => body.Validate(violations, "$"), _ => Task.FromResult((JsonWrite.ToUtf8Bytes(body), type)));
-    }
+    public static RequestContent Json(IJsonModel? body, string mediaType) =>
+        JsonModel(body, MediaType(mediaType) ?? throw new ArgumentException($"'{mediaType}' is not one media type", nameof(mediaType)));
+
+    private static RequestContent JsonModel(IJsonModel? body, MediaTypeHeaderValue type) =>
+        body is null ? None() : new(violations => body.Validate(violations, "$"), _ => Task.FromResult((JsonWrite.ToUtf8Bytes(body), type)));
 
     /// <summary>A JSON body of any other type (an array, a map, a string), written by <paramref name="write"/>; models in a list are validated.</summary>
     public static RequestContent Json<T>(T? body, JsonValueWriter<T> write)

@@ -118,23 +118,9 @@ public static partial class Check
     /// <summary>Validates a nested model.</summary>
     public static void Model(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IJsonModel? value)
     {
-        if (value is null)
+        if (value is not null)
         {
-            return;
-        }
-
-        if (violations is not List<ModelArtsViolation> list)
-        {
-            value.Validate(violations, Path(path, names, index));
-            return;
-        }
-
-        // The nested model validates under an empty path; only its violations get the full path, so a valid body builds no string.
-        var before = list.Count;
-        value.Validate(list, string.Empty);
-        if (list.Count > before)
-        {
-            Prefix(list, before, Path(path, names, index));
+            Nested(violations, value, (path, names, index), static at => Path(at.path, at.names, at.index));
         }
     }
 
@@ -142,44 +128,14 @@ public static partial class Check
     public static void Models<T>(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IList<T>? list)
         where T : IJsonModel
     {
-        if (list is null)
+        for (var i = 0; i < (list?.Count ?? 0); i++)
         {
-            return;
-        }
-
-        var collected = violations as List<ModelArtsViolation>;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is not { } item)
+            if (list![i] is { } item)
             {
-                continue;
-            }
-
-            if (collected is null)
-            {
-                item.Validate(violations, Path(path, names, index) + Index(i));
-                continue;
-            }
-
-            var before = collected.Count;
-            item.Validate(collected, string.Empty);
-            if (collected.Count > before)
-            {
-                Prefix(collected, before, Path(path, names, index) + Index(i));
+                Nested(violations, item, (path, names, index, i), static at => Path(at.path, at.names, at.index) + "[" + at.i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
         }
     }
-
-    /// <summary>Puts <paramref name="prefix"/> before the paths of the violations from <paramref name="from"/> on (added under an empty path).</summary>
-    private static void Prefix(List<ModelArtsViolation> violations, int from, string prefix)
-    {
-        for (var i = from; i < violations.Count; i++)
-        {
-            violations[i] = violations[i].Under(prefix);
-        }
-    }
-
-    private static string Index(int i) => "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     /// <summary>Validates every model of a map.</summary>
     public static void Models<T>(ICollection<ModelArtsViolation> violations, string path, JsonNames names, int index, IDictionary<string, T>? map)
@@ -190,10 +146,37 @@ public static partial class Check
             return;
         }
 
-        var at = Path(path, names, index);
         foreach (var pair in map)
         {
-            pair.Value?.Validate(violations, at + ModelArtsJsonException.Segment(pair.Key));
+            if (pair.Value is { } item)
+            {
+                Nested(violations, item, (path, names, index, pair.Key), static at => Path(at.path, at.names, at.index) + ModelArtsJsonException.Segment(at.Key));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Validates a model held at <paramref name="place"/>. Into the caller's list it validates under an empty path and only
+    /// its violations get the full path from <paramref name="path"/>, so a valid body builds no string; into any other
+    /// collection, under the full path.
+    /// </summary>
+    private static void Nested<TPlace>(ICollection<ModelArtsViolation> violations, IJsonModel model, TPlace place, Func<TPlace, string> path)
+    {
+        if (violations is not List<ModelArtsViolation> list)
+        {
+            model.Validate(violations, path(place));
+            return;
+        }
+
+        var before = list.Count;
+        model.Validate(list, string.Empty);
+        if (list.Count > before)
+        {
+            var prefix = path(place);
+            for (var i = before; i < list.Count; i++)
+            {
+                list[i] = list[i].Under(prefix);
+            }
         }
     }
 
